@@ -1,0 +1,67 @@
+// Reads applicant JSON (one object, or one JSON Lines line) into a record
+// Value, validated against the Schema: every problem is a Diagnostic naming
+// the applicant, the JSON path and what was expected.
+#pragma once
+
+#include <cstdio>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "interpreter/diag/diagnostic.hpp"
+#include "interpreter/eval/arena.hpp"
+#include "interpreter/facts/schema.hpp"
+
+namespace kijun::facts {
+
+class FactsReader {
+ public:
+  explicit FactsReader(const Schema& schema);
+  ~FactsReader();
+  FactsReader(const FactsReader&) = delete;
+  FactsReader& operator=(const FactsReader&) = delete;
+
+  // Parses `json` (one JSON object). On success sets `out` to a record value
+  // allocated in `arena` and returns true. On failure appends diagnostics
+  // (location = `location`, e.g. "cohort.jsonl:17"; subject = "applicant
+  // 'ID'" once the id is known; json_path; message; hint) and returns false.
+  // Every field error of the applicant is reported, up to max_errors.
+  bool read(std::string_view json, Arena& arena, Value& out, Diagnostics& diags,
+            const std::string& location);
+
+  // The applicant id of the last read() call, or "" if it had none.
+  const std::string& last_id() const;
+
+  static constexpr int max_errors = 20;
+  // Longest accepted JSON text for one applicant.
+  static constexpr std::size_t max_bytes = 16 * 1024 * 1024;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// Reads a file or standard input line by line without holding more than one
+// line in memory. Lines end in \n or \r\n.
+class LineReader {
+ public:
+  // path "-" is standard input. Check ok() after construction.
+  explicit LineReader(const std::string& path);
+  ~LineReader();
+  LineReader(const LineReader&) = delete;
+  LineReader& operator=(const LineReader&) = delete;
+
+  bool ok() const { return file_ != nullptr; }
+  const std::string& error() const { return error_; }
+  // Next line into `line` (without terminator); false at end of input.
+  bool next(std::string& line);
+  std::size_t line_number() const { return line_no_; }
+
+ private:
+  std::FILE* file_ = nullptr;
+  bool owned_ = false;
+  std::size_t line_no_ = 0;
+  std::string error_;
+};
+
+}  // namespace kijun::facts

@@ -1,0 +1,42 @@
+// Exact rational arithmetic for every number in a ruleset. Units are counted
+// in whole cases, minutes and points, but conversions ("30 points = 1 year")
+// and ratios must not round behind the committee's back: rounding happens only
+// where the ruleset says floor() or ceil(). Overflow is reported, not wrapped.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace kijun {
+
+struct Rational {
+  std::int64_t num = 0;
+  std::int64_t den = 1;  // always > 0, and gcd(num, den) == 1
+};
+
+namespace rational {
+
+// All return nullopt on int64 overflow or division by zero.
+std::optional<Rational> make(std::int64_t num, std::int64_t den);
+std::optional<Rational> add(Rational a, Rational b);
+std::optional<Rational> sub(Rational a, Rational b);
+std::optional<Rational> mul(Rational a, Rational b);
+std::optional<Rational> div(Rational a, Rational b);
+Rational neg(Rational a);  // num is never INT64_MIN (make() refuses it)
+int compare(Rational a, Rational b);  // -1, 0, 1; exact
+Rational floor(Rational a);
+Rational ceil(Rational a);
+inline bool is_integer(Rational a) { return a.den == 1; }
+inline bool equal(Rational a, Rational b) { return a.num == b.num && a.den == b.den; }
+
+// "12", "1.5", "0.25"; nullopt for anything else or on overflow.
+std::optional<Rational> parse(std::string_view text);
+// Integers as "12"; terminating fractions as decimals "1.5"; others "7/3".
+std::string to_string(Rational a);
+// For JSON: integers exactly, others as a decimal with up to 6 places.
+std::string to_json(Rational a);
+
+}  // namespace rational
+}  // namespace kijun
