@@ -1,0 +1,166 @@
+// The checking driver: the order of the passes, diagnostics, and the cell
+// graph (with its cycle check).
+#include <algorithm>
+
+#include "interpreter/check/checker_impl.hpp"
+
+namespace kijun::check {
+
+CheckResult check(const ast::Ruleset& ruleset, const SourceFile& file) {
+  return Checker(ruleset, file).run();
+}
+
+Checker::Checker(const ast::Ruleset& rs, const SourceFile& file)
+    : rs_(rs), file_(file), prog_(std::make_unique<Program>()) {}
+
+CheckResult Checker::run() {
+  prog_->name = rs_.header.name.text;
+  prog_->label = rs_.header.label.value_or("");
+  prog_->version = rs_.header.version.value_or("");
+  prog_->source = rs_.header.source.value_or("");
+  prog_->units.push_back({"", "", ""});  // unit 0: a plain number
+  conversions_.emplace_back();
+
+  declare_units();   // units and conversions
+  declare_types();   // enum and record names
+  build_records();   // facts and record fields -> schema
+  declare_tables();
+  declare_rules();   // lets, categories, exemptions, standards: names and cells
+
+  check_record_checks();
+  for (std::uint32_t i = 0; i < lets_.size(); ++i)
+    if (lets_[i].standard < 0 && lets_[i].state == CheckState::pending) let_ref(lets_[i], lets_[i].decl->span);
+  for (std::uint32_t c = 0; c < categories_.size(); ++c) ensure_category(c);
+  check_exemptions();
+  check_standards();
+  check_outcomes();
+  check_reports();
+  find_cycles();
+  warn_unused();
+
+  // Stable order: by position in the file, errors and warnings together.
+  std::stable_sort(diags_.begin(), diags_.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    return (a.span ? a.span->begin : 0) < (b.span ? b.span->begin : 0);
+  });
+  CheckResult r;
+  if (!has_errors(diags_)) r.program = std::move(prog_);
+  r.diagnostics = std::move(diags_);
+  return r;
+}
+
+void Checker::error(Span at, std::string message, std::string hint) {
+  Diagnostic d;
+  d.severity = Severity::error;
+  d.span = at;
+  d.message = std::move(message);
+  d.hint = std::move(hint);
+  diags_.push_back(std::move(d));
+}
+
+void Checker::warning(Span at, std::string message, std::string hint) {
+  Diagnostic d;
+  d.severity = Severity::warning;
+  d.span = at;
+  d.message = std::move(message);
+  d.hint = std::move(hint);
+  diags_.push_back(std::move(d));
+}
+
+namespace {
+std::size_t edit_distance(const std::string& a, const std::string& b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t prev = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      std::size_t cur = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      prev = cur;
+    }
+  }
+  return row[b.size()];
+}
+}  // namespace
+
+// "did you mean 'common'?" for a name within a third of its length in edits.
+std::string Checker::suggest(const std::string& name, const std::vector<std::string>& candidates) {
+  std::string best;
+  std::size_t best_d = std::max<std::size_t>(1, name.size() / 3) + 1;
+  for (const auto& c : candidates) {
+    std::size_t d = edit_distance(name, c);
+    if (d < best_d) {
+      best_d = d;
+      best = c;
+    }
+  }
+  return best.empty() ? std::string() : "did you mean '" + best + "'?";
+}
+
+std::uint32_t Checker::add_cell(CellKind kind, std::uint32_t a, std::uint32_t b, std::string name, Span span) {
+  CellPlan c;
+  c.kind = kind;
+  c.a = a;
+  c.b = b;
+  c.name = std::move(name);
+  c.span = span;
+  prog_->cells.push_back(std::move(c));
+  deps_.emplace_back();
+  return static_cast<std::uint32_t>(prog_->cells.size() - 1);
+}
+
+void Checker::depend(std::uint32_t cell) {
+  if (current_cell_ != no_cell) deps_[current_cell_].push_back(cell);
+}
+
+plan::NodePtr Checker::cell_ref(std::uint32_t cell, Span span) {
+  depend(cell);
+  auto n = std::make_unique<plan::CellRef>();
+  n->cell = cell;
+  n->span = span;
+  return n;
+}
+
+// Depth-first search over the cells; a back edge is a definition that
+// (through others) uses itself, which would never finish evaluating.
+void Checker::find_cycles() {
+  const auto& cells = prog_->cells;
+  std::vector<std::uint8_t> color(cells.size(), 0);
+  std::vector<std::uint32_t> path;
+  std::vector<bool> reported(cells.size(), false);
+  struct Walker {
+    Checker& ck;
+    std::vector<std::uint8_t>& color;
+    std::vector<std::uint32_t>& path;
+    std::vector<bool>& reported;
+    void visit(std::uint32_t c) {
+      color[c] = 1;
+      path.push_back(c);
+      for (auto d : ck.deps_[c]) {
+        if (color[d] == 1) {
+          auto from = std::find(path.begin(), path.end(), d);
+          bool seen = false;
+          for (auto it = from; it != path.end(); ++it) seen = seen || reported[*it];
+          if (!seen) {
+            std::string chain;
+            for (auto it = from; it != path.end(); ++it) {
+              chain += ck.prog_->cells[*it].name + " → ";
+              reported[*it] = true;
+            }
+            chain += ck.prog_->cells[d].name;
+            ck.error(ck.prog_->cells[d].span, "'" + ck.prog_->cells[d].name + "' depends on itself: " + chain,
+                     "a definition may not use its own value, directly or through others");
+          }
+        } else if (color[d] == 0) {
+          visit(d);
+        }
+      }
+      path.pop_back();
+      color[c] = 2;
+    }
+  } walker{*this, color, path, reported};
+  for (std::uint32_t c = 0; c < cells.size(); ++c)
+    if (color[c] == 0) walker.visit(c);
+}
+
+}  // namespace kijun::check

@@ -1,0 +1,49 @@
+// kijun: the command line. Each subcommand is a short composition of the
+// pipeline (driver/pipeline.hpp) and lives in its own cmd_*.cpp.
+#include <csignal>
+#include <cstdio>
+
+#include <CLI/CLI.hpp>
+
+#include "interpreter/cli/cli.hpp"
+
+int main(int argc, char** argv) {
+  // A closed pipe (`kijun eval … | head`) is reported as an I/O error by the
+  // write that fails, not by a signal that kills the process mid-line.
+  std::signal(SIGPIPE, SIG_IGN);
+
+  CLI::App app{"kijun — certification-renewal criteria as rules: check them, evaluate applicants against them"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "kijun 0.1.0");
+
+  kijun::cli::CheckOptions check;
+  auto* c = app.add_subcommand("check", "Check a ruleset and report every error and warning, like a compiler");
+  c->add_option("RULESET", check.ruleset, "ruleset file, or a directory holding DIR/DIR.kijun")->required();
+  c->add_option("--format", check.format, "diagnostics as text (default) or json (one object per line)")
+      ->check(CLI::IsMember({"text", "json"}));
+
+  kijun::cli::EvalOptions eval;
+  auto* e = app.add_subcommand("eval", "Evaluate one applicant (.json) or a cohort (.jsonl, or - for stdin)");
+  e->add_option("RULESET", eval.ruleset, "ruleset file, or a directory holding DIR/DIR.kijun")->required();
+  e->add_option("FACTS", eval.facts, "applicant .json, cohort .jsonl (one applicant per line), or - (JSON Lines on stdin)")
+      ->required();
+  e->add_option("--format", eval.format, "json: the verdict object, one line per applicant; text: a summary "
+                                         "(default: text on a terminal, json otherwise)")
+      ->check(CLI::IsMember({"text", "json"}));
+  e->add_option("--lang", eval.lang, "language of messages: ja (default) or en")->check(CLI::IsMember({"ja", "en"}));
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& err) {
+    int code = app.exit(err);
+    return code == 0 ? 0 : kijun::cli::usage;
+  }
+  try {
+    if (*c) return kijun::cli::run_check(check);
+    if (*e) return kijun::cli::run_eval(eval);
+  } catch (const std::exception& ex) {
+    std::fprintf(stderr, "kijun: internal error: %s\n", ex.what());
+    return kijun::cli::internal;
+  }
+  return kijun::cli::usage;
+}

@@ -1,0 +1,148 @@
+// Node families of the evaluation tree. The checker has typed everything, so
+// nodes do no type dispatch beyond what the value kinds require; names are
+// already slots (cells, field indexes), never looked up by string at run time.
+#pragma once
+
+#include <vector>
+
+#include "interpreter/compile/plan.hpp"
+#include "interpreter/eval/frame.hpp"
+
+namespace kijun::plan {
+
+using BuiltinFn = Value (*)(Frame& f, const Value* args, std::size_t n, const Node& call);
+
+// ------------------------------------------------------------ values and names
+struct Const final : Node {
+  Value value;
+  Value eval(Frame&) const override { return value; }
+};
+struct CellRef final : Node {
+  std::uint32_t cell = 0;
+  Value eval(Frame& f) const override { return f.force(cell); }
+};
+struct FactField final : Node {
+  std::uint32_t index = 0;
+  Value eval(Frame& f) const override { return f.facts.seq.items[index]; }
+};
+// A field of the record that the depth-th enclosing `where`/`part` is at.
+struct ElementField final : Node {
+  std::uint32_t depth = 0;
+  std::uint32_t index = 0;
+  Value eval(Frame& f) const override;
+};
+struct Element final : Node {  // `it`
+  std::uint32_t depth = 0;
+  Value eval(Frame& f) const override { return *f.elements[f.elements.size() - 1 - depth]; }
+};
+struct RecordField final : Node {
+  NodePtr object;
+  std::uint32_t index = 0;
+  Value eval(Frame& f) const override;
+};
+struct Project final : Node {  // list_of_records.field
+  NodePtr list;
+  std::uint32_t index = 0;
+  Value eval(Frame& f) const override;
+};
+struct TableCell final : Node {
+  std::uint32_t table = 0;
+  std::uint32_t row = 0;
+  Value eval(Frame& f) const override;
+};
+struct PartsMap final : Node {  // category.parts
+  std::uint32_t category = 0;
+  Value eval(Frame& f) const override;
+};
+
+// ------------------------------------------------------------------ operators
+enum class Arith : std::uint8_t { add, sub, mul, div };
+struct ArithOp final : Node {
+  Arith op;
+  NodePtr lhs, rhs;
+  Value eval(Frame& f) const override;
+};
+struct Negate final : Node {
+  NodePtr operand;
+  Value eval(Frame& f) const override;
+};
+struct Not final : Node {
+  NodePtr operand;
+  Value eval(Frame& f) const override { return Value::boolean(!operand->eval(f).b); }
+};
+enum class Cmp : std::uint8_t { eq, ne, lt, le, gt, ge };
+struct Compare final : Node {
+  Cmp op;
+  NodePtr lhs, rhs;
+  Value eval(Frame& f) const override;
+};
+struct Member final : Node {  // x in list | x in range
+  NodePtr item, collection;
+  bool negate = false;
+  Value eval(Frame& f) const override;
+};
+struct Logic final : Node {  // and / or, left to right, stopping early
+  bool is_and = true;
+  NodePtr lhs, rhs;
+  Value eval(Frame& f) const override {
+    bool l = lhs->eval(f).b;
+    if (is_and ? !l : l) return Value::boolean(l);
+    return Value::boolean(rhs->eval(f).b);
+  }
+};
+struct Convert final : Node {  // x as unit: multiply by the composed factor
+  NodePtr operand;
+  Rational factor;
+  Value eval(Frame& f) const override;
+};
+struct MakeRange final : Node {
+  NodePtr lo, hi;
+  Value eval(Frame& f) const override;
+};
+
+// ----------------------------------------------------------------- structures
+struct Filter final : Node {  // list where predicate
+  NodePtr list, predicate;
+  Value eval(Frame& f) const override;
+};
+struct IfElse final : Node {
+  NodePtr cond, then_branch, else_branch;
+  Value eval(Frame& f) const override {
+    return cond->eval(f).b ? then_branch->eval(f) : else_branch->eval(f);
+  }
+};
+struct CaseOf final : Node {
+  NodePtr subject;
+  std::vector<std::vector<NodePtr>> arm_values;
+  std::vector<NodePtr> arm_results;
+  NodePtr else_branch;
+  Value eval(Frame& f) const override;
+};
+struct MakeList final : Node {
+  std::vector<NodePtr> items;
+  Value eval(Frame& f) const override;
+};
+struct MakeMap final : Node {
+  std::vector<std::string_view> keys;  // interned in the Program
+  std::vector<NodePtr> values;
+  Value eval(Frame& f) const override;
+};
+struct Template final : Node {  // "text {expr} text"
+  std::vector<std::string_view> literals;  // literals[i] precedes exprs[i]
+  std::vector<NodePtr> exprs;              // literals.size() == exprs.size() + 1
+  Value eval(Frame& f) const override;
+};
+struct CallBuiltin final : Node {
+  BuiltinFn fn = nullptr;
+  std::vector<NodePtr> args;
+  Value eval(Frame& f) const override;
+};
+
+// Shared helpers (value semantics used by nodes, stdlib and the evaluator).
+bool values_equal(const Value& a, const Value& b);
+int compare_values(const Value& a, const Value& b);  // numbers, dates, strings, enums
+// Text of a value for messages: numbers without unit, dates ISO, enums by name.
+std::string display(const Program& p, const Value& v);
+[[noreturn]] void fail(const Node& at, std::string message, std::string hint = {});
+
+}  // namespace kijun::plan

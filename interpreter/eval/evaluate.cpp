@@ -1,0 +1,211 @@
+#include "interpreter/eval/evaluate.hpp"
+
+#include "interpreter/compile/nodes.hpp"
+#include "stdlib/dates.hpp"
+
+namespace kijun {
+
+Evaluator::Evaluator(const Program& program, Lang lang) : program_(program), lang_(lang) {}
+
+namespace {
+
+std::string text_of(Frame& f, const plan::Text& t, Lang lang) {
+  const plan::NodePtr& n = (lang == Lang::en && t.en) ? t.en : t.ja;
+  if (!n) return {};
+  return std::string(n->eval(f).as_string());
+}
+
+std::string num(Rational r) { return rational::to_string(r); }
+
+// The default messages of bounds the ruleset gives no message for.
+void default_message(const Program& p, const RequirementPlan& r, const CategoryVerdict* c, const Verdict& v,
+                     UnmetVerdict& out) {
+  const UnitInfo& u = p.units[p.credit_unit];
+  if (r.kind == RequirementKind::category_min && c) {
+    Rational min = c->min.value_or(Rational{0, 1});
+    Rational short_by = rational::sub(min, c->counted).value_or(Rational{0, 1});
+    out.message_ja = c->label + ": " + num(c->counted) + u.label + "（最小" + num(min) + u.label + "、あと" +
+                     num(short_by) + u.label + "）";
+    out.message_en = c->label + " " + num(c->counted) + " " + u.name + " < minimum " + num(min);
+  } else {
+    Rational short_by = rational::sub(v.required_total, v.total).value_or(Rational{0, 1});
+    out.message_ja = "合計 " + num(v.total) + u.label + "（必要" + num(v.required_total) + u.label + "、あと" +
+                     num(short_by) + u.label + "）";
+    out.message_en = "total " + num(v.total) + " " + u.name + " < " + num(v.required_total) + " required";
+  }
+}
+
+}  // namespace
+
+void append_json_value(std::string& out, const Program& p, const Value& v) {
+  switch (v.kind) {
+    case ValueKind::none: out += "null"; return;
+    case ValueKind::boolean: out += v.b ? "true" : "false"; return;
+    case ValueKind::number: out += rational::to_json(v.num); return;
+    case ValueKind::string: append_json_string(out, v.as_string()); return;
+    case ValueKind::date: append_json_string(out, dates::format(v.date)); return;
+    case ValueKind::enumeration: append_json_string(out, p.schema.enums[v.aux].members[v.index]); return;
+    case ValueKind::list:
+    case ValueKind::range:
+      out += '[';
+      for (std::uint32_t i = 0; i < v.seq.size; ++i) {
+        if (i) out += ',';
+        append_json_value(out, p, v.seq.items[i]);
+      }
+      out += ']';
+      return;
+    case ValueKind::map:
+      out += '{';
+      for (std::uint32_t i = 0; i + 1 < v.seq.size; i += 2) {
+        if (i) out += ',';
+        append_json_string(out, v.seq.items[i].as_string());
+        out += ':';
+        append_json_value(out, p, v.seq.items[i + 1]);
+      }
+      out += '}';
+      return;
+    case ValueKind::record: {
+      const auto& rec = p.schema.records[v.aux];
+      out += '{';
+      bool first = true;
+      for (std::uint32_t i = 0; i < v.seq.size && i < rec.fields.size(); ++i) {
+        if (v.seq.items[i].is_none()) continue;
+        if (!first) out += ',';
+        first = false;
+        append_json_string(out, rec.fields[i].name);
+        out += ':';
+        append_json_value(out, p, v.seq.items[i]);
+      }
+      out += '}';
+      return;
+    }
+  }
+}
+
+// The ruleset's `invalid when` checks, over the applicant and every record in
+// its lists: "$.activities[3]: the end is before the start".
+bool Evaluator::check_facts(Frame& f, Diagnostics& diags, const std::string& location, const std::string& subject) {
+  bool ok = true;
+  auto run = [&](std::uint32_t type, const Value& rec, const std::string& path, auto&& self) -> void {
+    for (const auto& c : program_.record_checks[type]) {
+      if (c.variant >= 0 && c.variant != rec.seq.variant) continue;
+      if (type != program_.schema.root) f.elements.push_back(&rec);
+      bool invalid = c.cond->eval(f).b;
+      std::string message = invalid ? text_of(f, c.message, lang_) : std::string();
+      if (type != program_.schema.root) f.elements.pop_back();
+      if (invalid) {
+        Diagnostic d;
+        d.location = location;
+        d.subject = subject;
+        d.json_path = path;
+        d.message = message;
+        diags.push_back(std::move(d));
+        ok = false;
+      }
+    }
+    const auto& fields = program_.schema.records[type].fields;
+    for (std::uint32_t i = 0; i < fields.size() && i < rec.seq.size; ++i) {
+      if (fields[i].kind != facts::FieldKind::list) continue;
+      const Value& list = rec.seq.items[i];
+      for (std::uint32_t k = 0; k < list.seq.size; ++k)
+        self(fields[i].record_id, list.seq.items[k], path + "." + fields[i].name + "[" + std::to_string(k) + "]", self);
+    }
+  };
+  run(program_.schema.root, f.facts, "$", run);
+  return ok;
+}
+
+bool Evaluator::evaluate(Value facts, Arena& arena, Verdict& out, Diagnostics& diags, const std::string& location,
+                         RecordObserver* observer) {
+  Frame f(program_, arena);
+  f.reset(facts);
+  f.observer = observer;
+  out = Verdict();
+  if (program_.schema.id_field >= 0) {
+    const Value& id = facts.seq.items[program_.schema.id_field];
+    if (id.kind == ValueKind::string) out.id = std::string(id.as_string());
+  }
+  std::string subject = out.id.empty() ? std::string() : "applicant '" + out.id + "'";
+  try {
+    if (!check_facts(f, diags, location, subject)) return false;
+    for (std::uint32_t o = 0; o < program_.outcomes.size(); ++o) {
+      const OutcomePlan& op = program_.outcomes[o];
+      if (op.otherwise) {
+        build_verdict(f, o, -1, out);
+        return true;
+      }
+      for (const auto& w : op.whens)
+        if (w.cond->eval(f).b) {
+          build_verdict(f, o, w.reporting, out);
+          return true;
+        }
+    }
+    throw EvalError{program_.outcomes.empty() ? Span{} : program_.outcomes.back().span,
+                    "no outcome applies to this applicant", "end the outcomes with one that says `otherwise`"};
+  } catch (const EvalError& e) {
+    Diagnostic d;
+    d.location = location;
+    d.subject = subject;
+    d.message = e.message;
+    d.hint = e.hint;
+    d.notes.push_back({e.span, "while evaluating this rule"});
+    diags.push_back(std::move(d));
+    return false;
+  }
+}
+
+void Evaluator::build_verdict(Frame& f, std::uint32_t outcome, int standard, Verdict& out) {
+  const Program& p = program_;
+  if (standard < 0)
+    for (std::uint32_t s = 0; s < p.standards.size() && standard < 0; ++s)
+      if (f.force(p.standards[s].applies_cell).b) standard = static_cast<int>(s);
+  out.outcome = p.outcomes[outcome].name;
+  out.outcome_label = p.outcomes[outcome].label;
+  if (standard < 0) {
+    if (p.standards.empty()) return;
+    std::string which;
+    for (const auto& sp : p.standards) which += (which.empty() ? "" : "; ") + sp.name + ": " + sp.applies_text;
+    throw EvalError{p.standards.front().span, "no standard of this ruleset applies to this applicant", which};
+  }
+  const StandardPlan& sp = p.standards[standard];
+  out.standard = sp.name;
+  out.standard_label = sp.label;
+  for (std::uint32_t c = 0; c < p.categories.size(); ++c) {
+    CategoryVerdict cv;
+    cv.name = p.categories[c].name;
+    cv.label = p.categories[c].label;
+    cv.earned = f.force(p.categories[c].cell).num;
+    cv.counted = f.force(sp.counted_cells[c]).num;
+    Value min = f.force(sp.min_cells[c]), max = f.force(sp.max_cells[c]);
+    if (!min.is_none()) cv.min = min.num;
+    if (!max.is_none()) cv.max = max.num;
+    for (const auto& e : p.exemptions)
+      for (auto wc : e.waived_categories) cv.waived = cv.waived || (wc == c && f.force(e.cell).b);
+    out.categories.push_back(std::move(cv));
+  }
+  out.total = f.force(sp.total_cell).num;
+  out.earned_total = f.force(sp.earned_total_cell).num;
+  out.required_total = f.force(sp.required_total_cell).num;
+  for (const auto& r : sp.requirements) {
+    if (static_cast<RequirementStatus>(f.force(r.cell).num.num) != RequirementStatus::unmet) continue;
+    UnmetVerdict u;
+    u.rule = r.name;
+    u.label = r.label;
+    u.cites = r.cites;
+    if (r.message.ja) {
+      u.message_ja = text_of(f, r.message, Lang::ja);
+      u.message_en = text_of(f, r.message, Lang::en);
+    } else {
+      default_message(p, r, r.kind == RequirementKind::category_min ? &out.categories[r.category] : nullptr, out, u);
+    }
+    out.unmet.push_back(std::move(u));
+  }
+  for (const auto* reports : {&p.reports, &sp.reports})
+    for (const auto& r : *reports) {
+      std::string json;
+      append_json_value(json, p, r.value->eval(f));
+      out.reports.emplace_back(r.name, std::move(json));
+    }
+}
+
+}  // namespace kijun

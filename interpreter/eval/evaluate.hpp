@@ -1,0 +1,38 @@
+// Evaluates one applicant against a compiled Program: runs the facts' own
+// `invalid when` checks, then the outcomes in order, and builds the Verdict
+// from the standard that the deciding outcome reports.
+#pragma once
+
+#include <string>
+
+#include "interpreter/compile/plan.hpp"
+#include "interpreter/diag/diagnostic.hpp"
+#include "interpreter/eval/frame.hpp"
+#include "interpreter/eval/verdict.hpp"
+
+namespace kijun {
+
+class Evaluator {
+ public:
+  Evaluator(const Program& program, Lang lang);
+
+  // `facts` is a record read by the FactsReader into `arena`. On failure
+  // (facts that break an `invalid when`, or a rule that cannot be evaluated)
+  // appends diagnostics naming the applicant and returns false.
+  bool evaluate(Value facts, Arena& arena, Verdict& out, Diagnostics& diags, const std::string& location,
+                RecordObserver* observer = nullptr);
+
+  const Program& program() const { return program_; }
+
+ private:
+  bool check_facts(Frame& f, Diagnostics& diags, const std::string& location, const std::string& subject);
+  void build_verdict(Frame& f, std::uint32_t outcome, int standard, Verdict& out);
+
+  const Program& program_;
+  Lang lang_;
+};
+
+// Text of a value as JSON (reports).
+void append_json_value(std::string& out, const Program& p, const Value& v);
+
+}  // namespace kijun
