@@ -29,7 +29,11 @@ CheckResult Checker::run() {
 
   check_record_checks();
   for (std::uint32_t i = 0; i < lets_.size(); ++i)
-    if (lets_[i].standard < 0 && lets_[i].state == CheckState::pending) let_ref(lets_[i], lets_[i].decl->span);
+    if (lets_[i].standard < 0 && lets_[i].state == CheckState::pending) {
+      bool used = lets_[i].used;  // checking a let is not using it
+      let_ref(lets_[i], lets_[i].decl->span);
+      lets_[i].used = used;
+    }
   for (std::uint32_t c = 0; c < categories_.size(); ++c) ensure_category(c);
   check_exemptions();
   check_standards();

@@ -22,9 +22,10 @@ int run_check(const CheckOptions& o) {
     return unreadable ? io_error : ruleset_errors;
   }
   const Program& p = *r.ruleset->program;
-  std::string summary = fmt::format("{}: ok ({} categories, {} standards, {} outcomes{})\n", r.ruleset->path,
-                                    p.categories.size(), p.standards.size(), p.outcomes.size(),
-                                    warnings ? fmt::format(", {} warnings", warnings) : "");
+  auto count = [](std::size_t n, const char* one, const char* many) { return fmt::format("{} {}", n, n == 1 ? one : many); };
+  std::string summary = fmt::format("{}: ok ({}, {}, {}{})\n", r.ruleset->path, count(p.categories.size(), "category", "categories"),
+                                    count(p.standards.size(), "standard", "standards"), count(p.outcomes.size(), "outcome", "outcomes"),
+                                    warnings ? ", " + count(warnings, "warning", "warnings") : "");
   if (o.format == "text" && !write_out(summary)) return io_error;
   return ok;
 }

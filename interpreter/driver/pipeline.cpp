@@ -90,6 +90,12 @@ LoadResult load_ruleset(const std::string& path, SourceMap& sources) {
     r.diagnostics.push_back(file_error(file, why));
     return r;
   }
+  r = load_ruleset_text(file, std::move(text), sources);
+  return r;
+}
+
+LoadResult load_ruleset_text(const std::string& file, std::string text, SourceMap& sources) {
+  LoadResult r;
   const SourceFile& src = sources.add(file, std::move(text));
   grammar::ParseResult parsed = grammar::parse(src);
   r.diagnostics = std::move(parsed.diagnostics);

@@ -31,6 +31,10 @@ inline constexpr std::size_t max_ruleset_bytes = 4 * 1024 * 1024;
 // or else the only *.kijun file directly in DIR.
 LoadResult load_ruleset(const std::string& path, SourceMap& sources);
 
+// The same for ruleset text already in memory (tests, stdin); `name` is the
+// file name shown in diagnostics.
+LoadResult load_ruleset_text(const std::string& name, std::string text, SourceMap& sources);
+
 // Reads a whole file; on failure returns false with a readable reason.
 bool read_file(const std::string& path, std::string& out, std::string& error, std::size_t limit);
 
