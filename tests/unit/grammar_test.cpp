@@ -372,22 +372,23 @@ TEST_CASE("grammar: rulesets/jsprs parses cleanly", "[grammar]") {
   CHECK(rs.header.source);
   CHECK_FALSE(rs.header.extends);
 
-  CHECK(rs.decls.size() == 43);
+  CHECK(rs.decls.size() == 47);
   CHECK(count<ast::UnitDecl>(rs) == 6);
   CHECK(count<ast::ConvertDecl>(rs) == 5);
   CHECK(count<ast::EnumDecl>(rs) == 8);
   CHECK(count<ast::FactsDecl>(rs) == 1);
   CHECK(count<ast::RecordDecl>(rs) == 3);
   CHECK(count<ast::LetDecl>(rs) == 8);
+  CHECK(count<ast::TableDecl>(rs) == 1);
   CHECK(count<ast::CategoryDecl>(rs) == 4);
   CHECK(count<ast::ExemptionDecl>(rs) == 1);
-  CHECK(count<ast::StandardDecl>(rs) == 1);
+  CHECK(count<ast::StandardDecl>(rs) == 2);
   CHECK(count<ast::ReportDecl>(rs) == 4);
-  CHECK(count<ast::OutcomeDecl>(rs) == 2);
+  CHECK(count<ast::OutcomeDecl>(rs) == 4);
 
-  REQUIRE(rs.comments.size() == 14);
+  REQUIRE(rs.comments.size() == 24);
   CHECK(rs.comments[0].text == " 形成外科領域専門医更新基準 — the renewal criteria of the Japan Society of");
-  CHECK(p.file->locate(rs.comments.back().span.begin).line == 305);
+  CHECK(p.file->locate(rs.comments.back().span.begin).line == 380);
 
   const auto& facts = std::get<ast::FactsDecl>(rs.decls.at(19));
   REQUIRE(facts.fields.size() == 9);
@@ -439,6 +440,34 @@ TEST_CASE("grammar: rulesets/jsprs parses cleanly", "[grammar]") {
   CHECK(show(academic.parts[4].once_per) == "fiscal_year(date)");
   CHECK(show(academic.parts[7].once_per) == "fiscal_year(date)");
 
+  const auto& table = decl<ast::TableDecl>(rs, "transition_table");
+  CHECK(table.cites == "移行措置 必要単位一覧表");
+  CHECK(table.key.text == "renewal_year");
+  REQUIRE(table.keys.size() == 5);
+  CHECK((table.keys.front().value == "2015" && table.keys.back().value == "2019"));
+  REQUIRE(table.rows.size() == 13);
+  CHECK((table.rows[0].name.text == "cases" && table.rows[0].type.text == "cases"));
+  CHECK(table.rows[0].label == "i) 診療実績の証明（症例）");
+  const auto& domain_max = table.rows[6];
+  CHECK(domain_max.name.text == "domain_max");
+  REQUIRE(domain_max.cells.size() == 5);
+  CHECK_FALSE(domain_max.cells[0].value);
+  CHECK_FALSE(domain_max.cells[1].value);
+  CHECK(domain_max.cells[2].value == "13");
+  const auto& raised = table.rows[11];
+  CHECK((raised.type.text == "integer" && !raised.cells[0].value && raised.cells[1].value == "1" && !raised.cells[4].value));
+  CHECK(slice(*p.file, domain_max.cells[0].span) == "-");
+
+  const auto& transition = decl<ast::StandardDecl>(rs, "transition");
+  CHECK(show(transition.applies) == "(in renewal_year (.. 2015 2019))");
+  REQUIRE(transition.items.size() == 12);
+  const auto& clinical_bound = std::get<ast::BoundDecl>(transition.items[2]);
+  CHECK((show(clinical_bound.min) == "transition_table.clinical" && show(clinical_bound.max) == "transition_table.clinical"));
+  CHECK(show(std::get<ast::LetDecl>(transition.items[9]).value) ==
+        "(if (and present(transition_table.raised_at) (>= earned_total transition_table.raised_at)) "
+        "transition_table.mandatory_raised transition_table.mandatory)");
+  CHECK(show(std::get<ast::ReportDecl>(transition.items[10]).value) == "\"transition_{renewal_year}\"");
+
   const auto& veteran = decl<ast::ExemptionDecl>(rs, "veteran");
   CHECK(veteran.waives.size() == 2);
   CHECK(show(veteran.lowers_total) == "clinical.min");
@@ -459,7 +488,9 @@ TEST_CASE("grammar: rulesets/jsprs parses cleanly", "[grammar]") {
   CHECK(show(total.message->ja) == "\"③ 新基準合計 {total}単位：必要{required_total}単位（あと{(- required_total total)}単位）\"");
 
   CHECK(show(decl<ast::ReportDecl>(rs, "window").value) == "[window_start, window_end]");
-  CHECK(decl<ast::OutcomeDecl>(rs, "board").whens.size() == 1);
+  CHECK(decl<ast::OutcomeDecl>(rs, "board").whens.size() == 2);
+  CHECK(show(decl<ast::OutcomeDecl>(rs, "review").whens.at(0).cond) ==
+        "(and applies(transition) (<= (as (- 150[points] old_points) years) (as transition.total years)))");
   CHECK(decl<ast::OutcomeDecl>(rs, "not_eligible").otherwise);
 }
 
