@@ -30,8 +30,15 @@ struct EvalOptions {
   std::string lang = "ja";
 };
 
+struct TableOptions {
+  std::string ruleset;
+  std::string format = "text";  // text | csv | markdown | json
+  std::string name;             // one table; all when empty
+};
+
 int run_check(const CheckOptions& o);
 int run_eval(const EvalOptions& o);
+int run_table(const TableOptions& o);
 
 // Writes to stdout; false when the output is gone (closed pipe, full disk).
 bool write_out(const std::string& s);

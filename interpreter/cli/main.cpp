@@ -32,6 +32,13 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"text", "json"}));
   e->add_option("--lang", eval.lang, "language of messages: ja (default) or en")->check(CLI::IsMember({"ja", "en"}));
 
+  kijun::cli::TableOptions table;
+  auto* t = app.add_subcommand("table", "Print the ruleset's tables (requirements by renewal year) from the ruleset");
+  t->add_option("RULESET", table.ruleset, "ruleset file, or a directory holding DIR/DIR.kijun")->required();
+  t->add_option("--format", table.format, "text (default), csv, markdown or json")
+      ->check(CLI::IsMember({"text", "csv", "markdown", "json"}));
+  t->add_option("--table", table.name, "print only the table of this name");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& err) {
@@ -41,6 +48,7 @@ int main(int argc, char** argv) {
   try {
     if (*c) return kijun::cli::run_check(check);
     if (*e) return kijun::cli::run_eval(eval);
+    if (*t) return kijun::cli::run_table(table);
   } catch (const std::exception& ex) {
     std::fprintf(stderr, "kijun: internal error: %s\n", ex.what());
     return kijun::cli::internal;
