@@ -217,21 +217,21 @@ void Checker::check_outcomes() {
       OutcomeWhenPlan wp;
       wp.cond = boolean(*w.cond, Scope{});
       wp.span = w.span;
+      wp.text = file_.text().substr(w.cond->span.begin, w.cond->span.end - w.cond->span.begin);
+      // `when meets(x) …` reports the standard x that it names first.
+      const ast::Expr* first = w.cond.get();
+      while (auto* b = std::get_if<ast::Binary>(&first->kind)) {
+        if (b->op != ast::BinaryOp::and_) break;
+        first = b->lhs.get();
+      }
+      if (auto* c = std::get_if<ast::Call>(&first->kind); c && c->callee.text == "meets" && c->args.size() == 1)
+        if (auto* n = std::get_if<ast::NameRef>(&c->args[0]->kind))
+          if (auto it = standards_by_name_.find(n->name); it != standards_by_name_.end())
+            wp.meets = wp.reporting = static_cast<int>(it->second);
       if (w.reporting) {
         auto it = standards_by_name_.find(w.reporting->text);
         if (it == standards_by_name_.end()) error(w.reporting->span, "unknown standard '" + w.reporting->text + "'");
         else wp.reporting = static_cast<int>(it->second);
-      } else {
-        // `when meets(x) …` reports the standard x that it names first.
-        const ast::Expr* first = w.cond.get();
-        while (auto* b = std::get_if<ast::Binary>(&first->kind)) {
-          if (b->op != ast::BinaryOp::and_) break;
-          first = b->lhs.get();
-        }
-        if (auto* c = std::get_if<ast::Call>(&first->kind); c && c->callee.text == "meets" && c->args.size() == 1)
-          if (auto* n = std::get_if<ast::NameRef>(&c->args[0]->kind))
-            if (auto it = standards_by_name_.find(n->name); it != standards_by_name_.end())
-              wp.reporting = static_cast<int>(it->second);
       }
       op.whens.push_back(std::move(wp));
     }

@@ -28,6 +28,7 @@ struct EvalOptions {
   std::string facts;
   std::string format;  // text | json; default: text on a terminal, else json
   std::string lang = "ja";
+  bool explain = false;  // the explanation instead of the bare verdict
 };
 
 struct TableOptions {

@@ -28,26 +28,36 @@ struct Run {
   Arena arena;
   SourceMap& sources;
   bool json;
+  bool explain;
   Lang lang;
+  Verdict verdict;
+  Explanation explanation;
   std::string unit;
   std::size_t bad = 0;
   bool output_failed = false;
 
-  Run(const Program& p, SourceMap& s, bool j, Lang l)
-      : program(p), reader(p.schema), evaluator(p, l), sources(s), json(j), lang(l), unit(p.units[p.credit_unit].name) {}
+  Run(const Program& p, SourceMap& s, bool j, bool e, Lang l)
+      : program(p), reader(p.schema), evaluator(p, l), sources(s), json(j), explain(e), lang(l),
+        unit(p.units[p.credit_unit].name) {}
 
   void one(std::string_view text, const std::string& location) {
     arena.reset();
     Diagnostics diags;
     Value facts;
-    Verdict v;
-    bool ok = reader.read(text, arena, facts, diags, location) && evaluator.evaluate(facts, arena, v, diags, location);
+    std::string out;
+    bool ok = reader.read(text, arena, facts, diags, location);
+    if (ok && explain) {
+      ok = evaluator.explain(facts, arena, explanation, diags, location);
+      out = json ? explanation_json(explanation, lang) + "\n" : explanation_text(explanation, lang) + "\n";
+    } else if (ok) {
+      ok = evaluator.evaluate(facts, arena, verdict, diags, location);
+      out = json ? verdict_json(verdict, lang) + "\n" : verdict_text(verdict, lang, unit);
+    }
     print_diagnostics(diags, sources, false);
     if (!ok) {
       ++bad;
       return;
     }
-    std::string out = json ? verdict_json(v, lang) + "\n" : verdict_text(v, lang, unit);
     if (!output_failed && !write_out(out)) output_failed = true;
   }
 };
@@ -64,7 +74,7 @@ int run_eval(const EvalOptions& o) {
   if (!r.ruleset) return errors.size() == 1 && !errors[0].span ? io_error : ruleset_errors;
 
   bool json = o.format.empty() ? !isatty(STDOUT_FILENO) : o.format == "json";
-  Run run(*r.ruleset->program, sources, json, parse_lang(o.lang));
+  Run run(*r.ruleset->program, sources, json, o.explain, parse_lang(o.lang));
   std::size_t count = 0;
   if (is_cohort(o.facts)) {
     facts::LineReader lines(o.facts);

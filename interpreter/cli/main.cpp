@@ -31,6 +31,16 @@ int main(int argc, char** argv) {
                                          "(default: text on a terminal, json otherwise)")
       ->check(CLI::IsMember({"text", "json"}));
   e->add_option("--lang", eval.lang, "language of messages: ja (default) or en")->check(CLI::IsMember({"ja", "en"}));
+  e->add_flag("--explain", eval.explain, "explain each verdict: every record, cap, requirement and outcome");
+
+  kijun::cli::EvalOptions explain;
+  explain.explain = true;
+  auto* x = app.add_subcommand("explain", "Explain verdicts: which records counted, what caps clipped, what is missing");
+  x->add_option("RULESET", explain.ruleset, "ruleset file, or a directory holding DIR/DIR.kijun")->required();
+  x->add_option("FACTS", explain.facts, "applicant .json, cohort .jsonl, or - (JSON Lines on stdin)")->required();
+  x->add_option("--format", explain.format, "text (default on a terminal) or json (one object per applicant)")
+      ->check(CLI::IsMember({"text", "json"}));
+  x->add_option("--lang", explain.lang, "ja (default) or en")->check(CLI::IsMember({"ja", "en"}));
 
   kijun::cli::TableOptions table;
   auto* t = app.add_subcommand("table", "Print the ruleset's tables (requirements by renewal year) from the ruleset");
@@ -49,6 +59,7 @@ int main(int argc, char** argv) {
     if (*c) return kijun::cli::run_check(check);
     if (*e) return kijun::cli::run_eval(eval);
     if (*t) return kijun::cli::run_table(table);
+    if (*x) return kijun::cli::run_eval(explain);
   } catch (const std::exception& ex) {
     std::fprintf(stderr, "kijun: internal error: %s\n", ex.what());
     return kijun::cli::internal;

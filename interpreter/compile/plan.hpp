@@ -170,6 +170,8 @@ struct StandardPlan {
 struct OutcomeWhenPlan {
   plan::NodePtr cond;
   int reporting = -1;  // standard reported when this clause decides; -1: the first that applies
+  int meets = -1;      // the standard of a leading `meets(std)`, for explanations
+  std::string text;    // the condition as written
   Span span;
 };
 

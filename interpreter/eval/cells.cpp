@@ -66,13 +66,15 @@ void evaluate_part(Frame& f, std::uint32_t c, std::uint32_t p) {
       fields[rec.seq.size] = Value::number(earned);
       counted[kept++] = Value::record(rec.aux, rec.seq.variant, fields, rec.seq.size + 1);
     }
+    if (f.observer) f.observer->record(f, c, p, rec, reason, duplicate, earned);
     f.elements.pop_back();
-    if (f.observer) f.observer->record(c, p, i, reason, duplicate, earned);
   }
+  Rational uncapped = total;
   if (part.max) {
     Value cap = part.max->eval(f);
     if (!cap.is_none() && rational::compare(total, cap.num) > 0) total = cap.num;
   }
+  if (f.observer) f.observer->part_done(c, p, uncapped, total);
   f.values[part.total_cell] = Value::number(total);
   f.state[part.total_cell] = CellState::done;
   f.values[part.records_cell] = Value::list(counted, kept);

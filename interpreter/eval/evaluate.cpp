@@ -1,6 +1,7 @@
 #include "interpreter/eval/evaluate.hpp"
 
 #include "interpreter/compile/nodes.hpp"
+#include "interpreter/eval/explain.hpp"
 #include "stdlib/dates.hpp"
 
 namespace kijun {
@@ -115,11 +116,24 @@ bool Evaluator::check_facts(Frame& f, Diagnostics& diags, const std::string& loc
   return ok;
 }
 
-bool Evaluator::evaluate(Value facts, Arena& arena, Verdict& out, Diagnostics& diags, const std::string& location,
-                         RecordObserver* observer) {
+bool Evaluator::evaluate(Value facts, Arena& arena, Verdict& out, Diagnostics& diags, const std::string& location) {
+  return run(facts, arena, out, diags, location, nullptr);
+}
+
+bool Evaluator::explain(Value facts, Arena& arena, Explanation& out, Diagnostics& diags, const std::string& location) {
+  out = Explanation();
+  return run(facts, arena, out.verdict, diags, location, &out);
+}
+
+bool Evaluator::run(Value facts, Arena& arena, Verdict& out, Diagnostics& diags, const std::string& location,
+                    Explanation* explain) {
   Frame f(program_, arena);
   f.reset(facts);
-  f.observer = observer;
+  std::unique_ptr<ExplainCollector> collector;
+  if (explain) {
+    collector = std::make_unique<ExplainCollector>(program_, facts, *explain);
+    f.observer = collector.get();
+  }
   out = Verdict();
   if (program_.schema.id_field >= 0) {
     const Value& id = facts.seq.items[program_.schema.id_field];
@@ -130,15 +144,14 @@ bool Evaluator::evaluate(Value facts, Arena& arena, Verdict& out, Diagnostics& d
     if (!check_facts(f, diags, location, subject)) return false;
     for (std::uint32_t o = 0; o < program_.outcomes.size(); ++o) {
       const OutcomePlan& op = program_.outcomes[o];
-      if (op.otherwise) {
-        build_verdict(f, o, -1, out);
-        return true;
-      }
-      for (const auto& w : op.whens)
-        if (w.cond->eval(f).b) {
-          build_verdict(f, o, w.reporting, out);
-          return true;
-        }
+      int reporting = -2;  // -2: this outcome does not apply
+      if (op.otherwise) reporting = -1;
+      for (std::size_t w = 0; w < op.whens.size() && reporting == -2; ++w)
+        if (op.whens[w].cond->eval(f).b) reporting = op.whens[w].reporting;
+      if (reporting == -2) continue;
+      int standard = build_verdict(f, o, reporting, out);
+      if (collector) collector->finish(f, o, standard);
+      return true;
     }
     throw EvalError{program_.outcomes.empty() ? Span{} : program_.outcomes.back().span,
                     "no outcome applies to this applicant", "end the outcomes with one that says `otherwise`"};
@@ -154,7 +167,7 @@ bool Evaluator::evaluate(Value facts, Arena& arena, Verdict& out, Diagnostics& d
   }
 }
 
-void Evaluator::build_verdict(Frame& f, std::uint32_t outcome, int standard, Verdict& out) {
+int Evaluator::build_verdict(Frame& f, std::uint32_t outcome, int standard, Verdict& out) {
   const Program& p = program_;
   if (standard < 0)
     for (std::uint32_t s = 0; s < p.standards.size() && standard < 0; ++s)
@@ -162,7 +175,7 @@ void Evaluator::build_verdict(Frame& f, std::uint32_t outcome, int standard, Ver
   out.outcome = p.outcomes[outcome].name;
   out.outcome_label = p.outcomes[outcome].label;
   if (standard < 0) {
-    if (p.standards.empty()) return;
+    if (p.standards.empty()) return -1;
     std::string which;
     for (const auto& sp : p.standards) which += (which.empty() ? "" : "; ") + sp.name + ": " + sp.applies_text;
     throw EvalError{p.standards.front().span, "no standard of this ruleset applies to this applicant", which};
@@ -206,6 +219,7 @@ void Evaluator::build_verdict(Frame& f, std::uint32_t outcome, int standard, Ver
       append_json_value(json, p, r.value->eval(f));
       out.reports.emplace_back(r.name, std::move(json));
     }
+  return standard;
 }
 
 }  // namespace kijun

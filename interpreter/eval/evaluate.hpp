@@ -7,6 +7,7 @@
 
 #include "interpreter/compile/plan.hpp"
 #include "interpreter/diag/diagnostic.hpp"
+#include "interpreter/eval/explanation.hpp"
 #include "interpreter/eval/frame.hpp"
 #include "interpreter/eval/verdict.hpp"
 
@@ -19,14 +20,18 @@ class Evaluator {
   // `facts` is a record read by the FactsReader into `arena`. On failure
   // (facts that break an `invalid when`, or a rule that cannot be evaluated)
   // appends diagnostics naming the applicant and returns false.
-  bool evaluate(Value facts, Arena& arena, Verdict& out, Diagnostics& diags, const std::string& location,
-                RecordObserver* observer = nullptr);
+  bool evaluate(Value facts, Arena& arena, Verdict& out, Diagnostics& diags, const std::string& location);
+  // The same, and why: the verdict is in `out.verdict`. Costs nothing to the
+  // evaluate() above, which never observes records.
+  bool explain(Value facts, Arena& arena, Explanation& out, Diagnostics& diags, const std::string& location);
 
   const Program& program() const { return program_; }
 
  private:
   bool check_facts(Frame& f, Diagnostics& diags, const std::string& location, const std::string& subject);
-  void build_verdict(Frame& f, std::uint32_t outcome, int standard, Verdict& out);
+  bool run(Value facts, Arena& arena, Verdict& out, Diagnostics& diags, const std::string& location,
+           Explanation* explain);
+  int build_verdict(Frame& f, std::uint32_t outcome, int standard, Verdict& out);
 
   const Program& program_;
   Lang lang_;

@@ -12,15 +12,20 @@ namespace kijun {
 
 enum class CellState : std::uint8_t { pending, busy, done };
 
+struct Frame;
+
 // Observes the per-record decisions of categories (for `explain`). Null in
 // ordinary runs, so the hot path pays one pointer test per record.
 struct RecordObserver {
   virtual ~RecordObserver() = default;
-  // reason < 0: counted, with `earned`; otherwise the index of the failing
-  // `counts when` clause. `duplicate`: counted, but an earlier record with the
-  // same `once per` key already earned.
-  virtual void record(std::uint32_t category, std::uint32_t part, std::uint32_t index, int reason,
+  // Called while `rec` is still the innermost element of `f`, so a reason may
+  // be rendered for this very record. reason < 0: counted, with `earned`;
+  // otherwise the index of the failing `counts when` clause. `duplicate`:
+  // counted, but an earlier record with the same `once per` key earned.
+  virtual void record(Frame& f, std::uint32_t category, std::uint32_t part, const Value& rec, int reason,
                       bool duplicate, Rational earned) = 0;
+  // A part's units before and after its own cap.
+  virtual void part_done(std::uint32_t category, std::uint32_t part, Rational earned, Rational counted) = 0;
 };
 
 struct Frame {
