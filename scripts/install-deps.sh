@@ -2,10 +2,18 @@
 # Installs the Debian (bookworm) packages kijun builds with, and only those
 # that are missing, so it is cheap to call before every build. Runs apt as
 # root, or through sudo when not root.
+#   --test   also what the tests need: a headless browser to print the unit
+#            summary sheet, pdftotext to read it back, and Japanese fonts.
 set -euo pipefail
 
 packages=(build-essential cmake ninja-build pkg-config tao-pegtl-dev libfmt-dev
           catch2 libsimdjson-dev libcli11-dev)
+for arg in "$@"; do
+  case $arg in
+    --test) packages+=(chromium poppler-utils fonts-noto-cjk) ;;
+    *) echo "usage: scripts/install-deps.sh [--test]" >&2; exit 2 ;;
+  esac
+done
 
 die() { echo "install-deps: $*" >&2; exit 1; }
 
@@ -15,7 +23,7 @@ for p in "${packages[@]}"; do
   [[ $status == "install ok installed" ]] || missing+=("$p")
 done
 if ((${#missing[@]} == 0)); then
-  echo "install-deps: all build dependencies are installed"
+  echo "install-deps: all dependencies are installed"
   exit 0
 fi
 

@@ -16,7 +16,7 @@ done
 stage() { printf '\n==== %s ====\n' "$*"; }
 
 stage "dependencies"
-scripts/install-deps.sh
+scripts/install-deps.sh --test
 stage "build (release)"
 scripts/build.sh release
 stage "tests (release)"

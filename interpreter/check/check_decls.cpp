@@ -140,6 +140,7 @@ std::optional<Value> constant(Checker& ck, const ast::Expr& e, const Type& want)
     if (!want.is_number()) return std::nullopt;
     auto r = rational::parse(n->text);
     std::uint32_t unit = n->unit ? ck.unit_of(*n->unit, true) : 0;
+    if (n->unit && unit == 0) return Value();  // unknown unit: reported once
     if (!r) return std::nullopt;
     if (unit != want.unit) {
       ck.error(e.span, "expected " + ck.unit_name(want.unit) + ", got " + ck.unit_name(unit),
@@ -186,6 +187,7 @@ std::optional<Value> constant(Checker& ck, const ast::Expr& e, const Type& want)
 facts::FieldSchema Checker::field_schema(const ast::FieldDecl& f, int variant) {
   facts::FieldSchema fs;
   fs.name = f.name.text;
+  fs.label = f.label.value_or("");
   fs.variant = variant;
   fs.optional = f.type.optional;
   const std::string& tn = f.type.name.text;

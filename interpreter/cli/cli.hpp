@@ -29,6 +29,7 @@ struct EvalOptions {
   std::string format;  // text | json; default: text on a terminal, else json
   std::string lang = "ja";
   bool explain = false;  // the explanation instead of the bare verdict
+  std::string sheet;     // "html" or "markdown": the unit summary sheet instead
 };
 
 struct TableOptions {

@@ -29,6 +29,7 @@ struct Run {
   SourceMap& sources;
   bool json;
   bool explain;
+  std::string sheet;
   Lang lang;
   Verdict verdict;
   Explanation explanation;
@@ -46,7 +47,10 @@ struct Run {
     Value facts;
     std::string out;
     bool ok = reader.read(text, arena, facts, diags, location);
-    if (ok && explain) {
+    if (ok && !sheet.empty()) {
+      ok = evaluator.explain(facts, arena, explanation, diags, location);
+      out = sheet == "html" ? summary_sheet_html(explanation, lang) : summary_sheet_markdown(explanation, lang);
+    } else if (ok && explain) {
       ok = evaluator.explain(facts, arena, explanation, diags, location);
       out = json ? explanation_json(explanation, lang) + "\n" : explanation_text(explanation, lang) + "\n";
     } else if (ok) {
@@ -75,7 +79,12 @@ int run_eval(const EvalOptions& o) {
 
   bool json = o.format.empty() ? !isatty(STDOUT_FILENO) : o.format == "json";
   Run run(*r.ruleset->program, sources, json, o.explain, parse_lang(o.lang));
+  run.sheet = o.sheet;
   std::size_t count = 0;
+  if (!o.sheet.empty() && is_cohort(o.facts)) {
+    std::fprintf(stderr, "error: a summary sheet is for one applicant: give a .json file, not a cohort\n");
+    return usage;
+  }
   if (is_cohort(o.facts)) {
     facts::LineReader lines(o.facts);
     if (!lines.ok()) {

@@ -49,6 +49,15 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"text", "csv", "markdown", "json"}));
   t->add_option("--table", table.name, "print only the table of this name");
 
+  kijun::cli::EvalOptions sheet;
+  sheet.sheet = "html";
+  auto* s = app.add_subcommand("sheet", "The unit summary sheet (単位集計表) of one applicant, printable");
+  s->add_option("RULESET", sheet.ruleset, "ruleset file, or a directory holding DIR/DIR.kijun")->required();
+  s->add_option("FACTS", sheet.facts, "one applicant (.json)")->required();
+  s->add_option("--format", sheet.sheet, "html (default: a self-contained page that prints on A4) or markdown")
+      ->check(CLI::IsMember({"html", "markdown"}));
+  s->add_option("--lang", sheet.lang, "ja (default) or en")->check(CLI::IsMember({"ja", "en"}));
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& err) {
@@ -60,6 +69,7 @@ int main(int argc, char** argv) {
     if (*e) return kijun::cli::run_eval(eval);
     if (*t) return kijun::cli::run_table(table);
     if (*x) return kijun::cli::run_eval(explain);
+    if (*s) return kijun::cli::run_eval(sheet);
   } catch (const std::exception& ex) {
     std::fprintf(stderr, "kijun: internal error: %s\n", ex.what());
     return kijun::cli::internal;

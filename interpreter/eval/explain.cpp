@@ -66,6 +66,14 @@ ExplainCollector::ExplainCollector(const Program& p, Value facts, Explanation& o
     records_[rec.seq.items] = {path, rec, false};
     order_.push_back(rec.seq.items);
   });
+  out_.ruleset_label = p.label.empty() ? p.name : p.label;
+  const auto& root = p.schema.records[p.schema.root];
+  for (std::uint32_t i = 0; i < root.fields.size() && i < facts.seq.size; ++i) {
+    const Value& v = facts.seq.items[i];
+    if (root.fields[i].kind == facts::FieldKind::list || v.is_none()) continue;
+    std::string text = v.kind == ValueKind::boolean ? (v.b ? "✓" : "—") : plan::display(p, v);
+    out_.applicant.emplace_back(root.fields[i].label.empty() ? root.fields[i].name : root.fields[i].label, text);
+  }
   out_.unit = p.units[p.credit_unit].name;
   out_.unit_label = p.units[p.credit_unit].label.empty() ? out_.unit : p.units[p.credit_unit].label;
   for (const auto& c : p.categories) {
@@ -131,7 +139,7 @@ void ExplainCollector::finish(Frame& f, std::uint32_t outcome, int standard) {
     for (const auto& r : sp.requirements) {
       RequirementTrace rt;
       rt.name = r.name;
-      rt.label = r.kind == RequirementKind::total_min ? "total" : r.label;
+      rt.label = r.kind == RequirementKind::total_min ? "" : r.label;  // renderers say "total" in their language
       rt.cites = r.cites;
       rt.status = static_cast<RequirementStatus>(f.force(r.cell).num.num);
       if (rt.status == RequirementStatus::waived)

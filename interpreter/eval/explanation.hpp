@@ -52,7 +52,7 @@ struct CategoryTrace {
 
 struct RequirementTrace {
   std::string name;
-  std::string label;
+  std::string label;  // empty for the total
   std::string cites;
   RequirementStatus status = RequirementStatus::met;
   std::string message_ja;  // for unmet requirements
@@ -81,6 +81,9 @@ struct OutcomeTrace {
 
 struct Explanation {
   Verdict verdict;
+  std::string ruleset_label;  // "形成外科領域専門医更新基準"
+  // The applicant's own scalar facts, as (label, value): 更新年度 2021, …
+  std::vector<std::pair<std::string, std::string>> applicant;
   std::string unit;        // the credit unit: "units"
   std::string unit_label;  // "単位"
   std::vector<CategoryTrace> categories;
@@ -91,5 +94,10 @@ struct Explanation {
 
 std::string explanation_text(const Explanation& e, Lang lang);
 std::string explanation_json(const Explanation& e, Lang lang);
+
+// 単位集計表 (様式1-2): the unit summary sheet an applicant submits, for one
+// applicant, as a self-contained printable HTML page or as Markdown.
+std::string summary_sheet_html(const Explanation& e, Lang lang);
+std::string summary_sheet_markdown(const Explanation& e, Lang lang);
 
 }  // namespace kijun

@@ -81,7 +81,9 @@ std::string explanation_text(const Explanation& e, Lang lang) {
     for (const auto& r : e.unconsidered) o += fmt::format("    ? {}  {}\n", r.path, r.summary);
   }
   o += fmt::format("\n{} ({}):\n", w.requirements, v.standard);
-  for (const auto& r : e.requirements) {
+  for (const auto& req : e.requirements) {
+    RequirementTrace r = req;
+    if (r.label.empty()) r.label = w.total;
     std::string cites = r.cites.empty() ? "" : "  [" + r.cites + "]";
     switch (r.status) {
       case RequirementStatus::met: o += fmt::format("  ✓ {}  {}{}\n", r.name, r.label, cites); break;

@@ -25,6 +25,7 @@ enum class Bound : std::uint8_t { none, gt, ge };
 
 struct FieldSchema {
   std::string name;
+  std::string label;       // as the ruleset labels it ("更新年度"), for forms and sheets
   FieldKind kind = FieldKind::string;
   std::string unit_name;   // for integer/decimal quantities, used in messages
   std::uint32_t enum_id = 0;    // enumeration

@@ -126,3 +126,17 @@ TEST_CASE("explanations of the contract examples, in Japanese and English", "[ex
       CHECK(actual == testing::read_text(file));
     }
 }
+
+TEST_CASE("the unit summary sheet in Markdown and HTML", "[explain][sheet][golden]") {
+  bool update = std::getenv("KIJUN_UPDATE_GOLDEN") != nullptr;
+  Explanation e = explain(example("society-2018"), Lang::ja);
+  std::string md = summary_sheet_markdown(e, Lang::ja);
+  std::string file = std::string(KIJUN_SOURCE_DIR) + "/tests/golden/explain/society-2018.sheet.md";
+  if (update) std::ofstream(file, std::ios::binary) << md;
+  CHECK(md == testing::read_text(file));
+  std::string html = summary_sheet_html(e, Lang::ja);
+  // Self-contained: no scripts, no links to fetch.
+  CHECK(html.find("<script") == std::string::npos);
+  CHECK(html.find("http") == std::string::npos);
+  CHECK(html.find("<td class=\"n\" id=\"total\">20</td>") != std::string::npos);
+}
