@@ -31,6 +31,7 @@ Checked Checker::expr(const ast::Expr& e, const Scope& s, const Type* hint) {
             return bad();
           }
           std::uint32_t unit = k.unit ? unit_of(*k.unit, true) : 0;
+          if (k.unit && unit == 0) return bad();  // unknown unit: reported once, not as a plain number
           return constant(Value::number(*r), Type::number(unit), e.span);
         } else if constexpr (std::is_same_v<K, ast::DateLit>) {
           auto d = dates::parse(k.text);
@@ -82,7 +83,7 @@ Checked Checker::expr(const ast::Expr& e, const Scope& s, const Type* hint) {
           }
           if (v.type.unit == 0) {
             error(k.operand->span, "a plain number has no unit to convert from",
-                  "give it a unit, e.g. 10 cases as units");
+                  "write the number with its unit, e.g. 10 <unit> as " + unit_name(to));
             return bad();
           }
           auto f = conversion(v.type.unit, to);
@@ -237,6 +238,7 @@ Checked Checker::binary(const ast::Binary& b, const ast::Expr& e, const Scope& s
     case Op::range: {
       Checked lo = value(*b.lhs, s);
       Checked hi = value(*b.rhs, s);
+      if (lo.type.is_error() || hi.type.is_error()) return bad();  // already reported
       bool ok = (lo.type.is_number() || lo.type.kind == TypeKind::date) && same_type(lo.type, hi.type);
       if (!ok && !lo.type.is_error() && !hi.type.is_error()) {
         error(e.span, "a range needs two dates or two numbers in the same unit, got " + type_name(lo.type) + " and " +
@@ -272,7 +274,7 @@ Checked Checker::arithmetic(const ast::Binary& b, const ast::Expr& e, const Scop
     if (lu != ru) {
       std::string verb = b.op == Op::add ? "add " : "subtract ";
       std::string hint = (lu == 0 || ru == 0) ? "write the unit on the number, e.g. 1 " + unit_name(lu ? lu : ru)
-                                              : "convert one side first, e.g. (…) as " + unit_name(lu);
+                                              : conversion(ru, lu) ? "convert one side first, e.g. (…) as " + unit_name(lu) : std::string();
       error(e.span, "cannot " + verb + unit_name(ru) + (b.op == Op::add ? " to " : " from ") + unit_name(lu), hint);
       return bad();
     }

@@ -136,7 +136,7 @@ Checked Checker::name(const ast::NameRef& n, const ast::Expr& e, const Scope& s,
     std::string which;
     for (auto [en, _] : it->second) which += (which.empty() ? "" : ", ") + prog_->schema.enums[en].name;
     error(e.span, "'" + n.name + "' is a value of several enumerations (" + which + ")",
-          "compare it with a field of the enumeration you mean, e.g. topic == " + n.name);
+          "compare it with a field of the enumeration you mean: <field> == " + n.name);
     return bad();
   }
   std::vector<std::string> names;

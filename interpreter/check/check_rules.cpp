@@ -140,7 +140,7 @@ void Checker::ensure_part(std::uint32_t c, std::uint32_t p) {
     elem = *from.type.elem;
   } else if (!from.type.is_error()) {
     error(decl.from->span, "a part counts records from a list of records, got " + type_name(from.type),
-          "e.g. from courses where category == common");
+          "name a list of records from the facts, optionally with `where …`");
   }
   info.part_elem[p] = elem;
   part.from = std::move(from.node);
