@@ -75,7 +75,8 @@ template <> inline constexpr const char* error_message<r::header> = "expected 'r
 template <> inline constexpr const char* error_hint<r::header> = "a ruleset file starts with: ruleset <name> \"<label>\"";
 template <> inline constexpr const char* error_message<r::end_of_file> = "expected a declaration";
 template <> inline constexpr const char* error_hint<r::end_of_file> =
-    "a declaration starts with unit, convert, enum, facts, record, let, table, category, exemption, standard, outcome or report";
+    "a declaration starts with unit, convert, enum, facts, record, let, table, category, exemption, standard, outcome "
+    "or report (in a draft also override or remove)";
 template <> inline constexpr const char* error_message<r::enum_member> = "expected an enum member";
 template <> inline constexpr const char* error_message<r::enum_close> = "expected ',' or '}'";
 template <> inline constexpr const char* error_message<r::type_ref> = "expected a type";
@@ -98,6 +99,10 @@ template <> inline constexpr const char* error_message<r::standard_close> =
     "expected a category bound, 'total min', 'require', 'let', 'report' or '}'";
 template <> inline constexpr const char* error_message<r::outcome_body> = "expected 'when' or 'otherwise'";
 template <> inline constexpr const char* error_message<r::outcome_close> = "expected 'when' or '}'";
+template <> inline constexpr const char* error_message<r::override_target> =
+    "expected what to override: let, table, category, exemption, standard, outcome or report";
+template <> inline constexpr const char* error_message<r::remove_kind> =
+    "expected what to remove: let, table, category, exemption, standard, outcome or report";
 
 static_assert(max_nesting_depth == 64, "update nesting_message");
 inline constexpr const char* nesting_message = "nesting deeper than 64 levels";

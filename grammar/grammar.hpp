@@ -83,9 +83,11 @@ struct kw_once : key<TAO_PEGTL_STRING("once")> {};
 struct kw_or : key<TAO_PEGTL_STRING("or")> {};
 struct kw_otherwise : key<TAO_PEGTL_STRING("otherwise")> {};
 struct kw_outcome : key<TAO_PEGTL_STRING("outcome")> {};
+struct kw_override : key<TAO_PEGTL_STRING("override")> {};
 struct kw_part : key<TAO_PEGTL_STRING("part")> {};
 struct kw_per : key<TAO_PEGTL_STRING("per")> {};
 struct kw_record : key<TAO_PEGTL_STRING("record")> {};
+struct kw_remove : key<TAO_PEGTL_STRING("remove")> {};
 struct kw_report : key<TAO_PEGTL_STRING("report")> {};
 struct kw_reporting : key<TAO_PEGTL_STRING("reporting")> {};
 struct kw_require : key<TAO_PEGTL_STRING("require")> {};
@@ -267,7 +269,18 @@ struct outcome_close : one<'}'> {};
 struct outcome_body : sor<seq<otherwise, sp, expect<block_close>>, seq<outcome_when, star<sp, outcome_when>, sp, expect<outcome_close>>> {};
 struct outcome_decl : seq<kw_outcome, sp, expect<ident>, opt<sp, string_lit>, opt<sp, cites>, sp, expect<open_brace>, sp, expect<outcome_body>> {};
 
-struct decl : sor<unit_decl, convert_decl, enum_decl, facts_decl, record_decl, let_decl, table_decl, category_decl, exemption_decl, standard_decl, outcome_decl, report_decl> {};
+// Drafts: a ruleset that `extends` a base overrides or removes what changes.
+struct remove_item : seq<kw_remove, sp, expect<ident>> {};
+struct table_edit : seq<ident, sp, number, sp, expect<colon>, sp, expect<table_cell>> {};
+struct table_override : seq<kw_table, sp, expect<ident>, opt<sp, string_lit>, opt<sp, cites>, sp, expect<open_brace>, star<sp, sor<table_edit, table_row>>, sp, expect<table_close>> {};
+struct category_override : seq<kw_category, sp, expect<ident>, opt<sp, string_lit>, opt<sp, cites>, sp, expect<open_brace>, star<sp, sor<remove_item, counts_when, part_decl, category_earns>>, sp, expect<category_close>> {};
+struct standard_override : seq<kw_standard, sp, expect<ident>, opt<sp, string_lit>, opt<sp, cites>, sp, expect<open_brace>, opt<sp, standard_applies>, star<sp, sor<remove_item, std_item>>, sp, expect<standard_close>> {};
+struct override_target : sor<let_decl, table_override, category_override, exemption_decl, standard_override, outcome_decl, report_decl> {};
+struct override_decl : seq<kw_override, sp, expect<override_target>> {};
+struct remove_kind : sor<kw_let, kw_table, kw_category, kw_exemption, kw_standard, kw_outcome, kw_report> {};
+struct remove_decl : seq<kw_remove, sp, expect<remove_kind>, sp, expect<ident>> {};
+
+struct decl : sor<override_decl, remove_decl, unit_decl, convert_decl, enum_decl, facts_decl, record_decl, let_decl, table_decl, category_decl, exemption_decl, standard_decl, outcome_decl, report_decl> {};
 struct end_of_file : eof {};
 struct bom : string<'\xEF', '\xBB', '\xBF'> {};  // a UTF-8 byte order mark some editors write
 struct ruleset : seq<opt<bom>, sp, expect<header>, star<sp, decl>, sp, expect<end_of_file>> {};

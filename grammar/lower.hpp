@@ -387,6 +387,9 @@ inline ast::TableDecl Lowerer::table(const Node& n) {
     if (is<r::table_keyrow>(*c)) {
       d.key = ident(only(*c));
       for (std::size_t i = 1; i < c->children.size(); ++i) d.keys.push_back(cell(*c->children[i]));
+    } else if (is<r::table_edit>(*c)) {
+      const auto& ec = c->children;
+      d.edits.push_back({ident(*ec.at(0)), cell(*ec.at(1)), cell(*ec.at(2)), span(*c)});
     } else if (is<r::table_row>(*c)) {
       const auto& rc = c->children;
       ast::TableRow row{ident(*rc.at(0)), ident(*rc.at(1)), std::nullopt, {}, span(*c)};
@@ -422,6 +425,8 @@ inline ast::CategoryDecl Lowerer::category(const Node& n) {
   for (const auto& c : n.children) {
     if (is<r::counts_when>(*c)) {
       d.counts.push_back(counts(*c));
+    } else if (is<r::remove_item>(*c)) {
+      d.removes.push_back(ident(only(*c)));
     } else if (is<r::part_decl>(*c)) {
       d.parts.push_back(part(*c));
     } else if (is<r::category_earns>(*c)) {
@@ -488,6 +493,7 @@ inline ast::StandardDecl Lowerer::standard(const Node& n) {
   d.span = span(n);
   for (const auto& c : n.children) {
     if (is<r::standard_applies>(*c)) d.applies = expr(only(*c));
+    else if (is<r::remove_item>(*c)) d.removes.push_back(ident(only(*c)));
     else if (!head(d, *c)) d.items.push_back(standard_item(*c));
   }
   return d;
@@ -511,6 +517,22 @@ inline ast::OutcomeDecl Lowerer::outcome(const Node& n) {
 }
 
 inline ast::Decl Lowerer::decl(const Node& n) {
+  if (is<r::override_decl>(n)) {
+    ast::Decl d = decl(only(n));
+    std::visit(
+        [](auto& x) {
+          if constexpr (requires { x.is_override; }) x.is_override = true;
+        },
+        d);
+    return d;
+  }
+  if (is<r::remove_decl>(n)) {
+    const auto& rc = n.children;
+    return ast::RemoveDecl{{rc.at(0)->string(), span(*rc.at(0))}, ident(*rc.at(1)), span(n)};
+  }
+  if (is<r::table_override>(n)) return table(n);
+  if (is<r::category_override>(n)) return category(n);
+  if (is<r::standard_override>(n)) return standard(n);
   if (is<r::unit_decl>(n)) return unit(n);
   if (is<r::convert_decl>(n)) return convert(n);
   if (is<r::enum_decl>(n)) return enumeration(n);

@@ -65,7 +65,9 @@ using selector = pt::selector<
         r::part_decl, r::category_earns, r::category_decl, r::exemption_when, r::exemption_waives,
         r::exemption_lowers, r::exemption_decl, r::standard_applies, r::total_decl, r::require_when,
         r::require_decl, r::bound_min, r::bound_max, r::bound_decl, r::standard_decl, r::otherwise,
-        r::outcome_reporting, r::outcome_when, r::outcome_decl>,
+        r::outcome_reporting, r::outcome_when, r::outcome_decl, r::remove_item, r::table_edit,
+        r::table_override, r::category_override, r::standard_override, r::override_decl, r::remove_kind,
+        r::remove_decl>,
     fold_keep::on<r::postfix_expr, r::as_expr, r::mul_expr, r::add_expr, r::range_expr, r::compare_expr,
                   r::and_expr, r::or_expr, r::where_expr>>;
 

@@ -222,6 +222,7 @@ struct LetDecl {
   Ident name;
   ExprPtr value;
   Span span;
+  bool is_override = false;  // `override let …` in a draft: replaces the base's
 };
 
 struct TableCell {
@@ -236,15 +237,25 @@ struct TableRow {
   std::vector<TableCell> cells;
   Span span;
 };
+// In a draft's `override table`: row key: value, e.g. `domain_min 2018: 10`.
+struct TableCellEdit {
+  Ident row;
+  TableCell key;
+  TableCell value;
+  Span span;
+};
+
 // table transition "移行措置…" cites "…" { renewal_year: 2015 2016 …  rows }
 struct TableDecl {
   Ident name;
   std::optional<std::string> label;
   std::optional<std::string> cites;
-  Ident key;                  // the fact the table is keyed by
+  Ident key;                  // the fact the table is keyed by (empty in an override)
   std::vector<TableCell> keys;  // the column headers (integers)
-  std::vector<TableRow> rows;
+  std::vector<TableRow> rows;  // in an override: rows added or replaced whole
   Span span;
+  bool is_override = false;
+  std::vector<TableCellEdit> edits;  // override only: single cells changed
 };
 
 // counts when <cond> else "reason" [en "reason"]
@@ -276,6 +287,8 @@ struct CategoryDecl {
   std::vector<PartDecl> parts;
   ExprPtr earns;  // null: the sum of the parts
   Span span;
+  bool is_override = false;    // in a draft: parts merged by name into the base's
+  std::vector<Ident> removes;  // override only: parts removed
 };
 
 // exemption name "label" cites "…" { when <cond>  waives a, b  lowers total by <expr> }
@@ -287,6 +300,7 @@ struct ExemptionDecl {
   std::vector<Ident> waives;  // categories and requirements
   ExprPtr lowers_total;       // null: the total is not lowered
   Span span;
+  bool is_override = false;
 };
 
 // Inside a standard: <category> [min <expr>] [max <expr>] [else <text>]
@@ -318,6 +332,7 @@ struct ReportDecl {
   Ident name;
   ExprPtr value;
   Span span;
+  bool is_override = false;
 };
 
 using StandardItem = std::variant<BoundDecl, TotalDecl, LetDecl, RequireDecl, ReportDecl>;
@@ -330,6 +345,10 @@ struct StandardDecl {
   ExprPtr applies;  // null: always applies
   std::vector<StandardItem> items;
   Span span;
+  // In a draft: items merged into the base's by key (a bound by its
+  // category, `total`, a requirement, let or report by its name).
+  bool is_override = false;
+  std::vector<Ident> removes;  // override only: items removed by key
 };
 
 // when <cond> [reporting <standard>]
@@ -346,10 +365,18 @@ struct OutcomeDecl {
   std::vector<OutcomeWhen> whens;
   std::optional<Span> otherwise;  // set when the block is `otherwise`
   Span span;
+  bool is_override = false;
+};
+
+// In a draft: remove let|table|category|exemption|standard|outcome|report NAME
+struct RemoveDecl {
+  Ident kind;
+  Ident name;
+  Span span;
 };
 
 using Decl = std::variant<UnitDecl, ConvertDecl, EnumDecl, FactsDecl, RecordDecl, LetDecl, TableDecl,
-                          CategoryDecl, ExemptionDecl, StandardDecl, OutcomeDecl, ReportDecl>;
+                          CategoryDecl, ExemptionDecl, StandardDecl, OutcomeDecl, ReportDecl, RemoveDecl>;
 
 struct Comment {
   std::string text;  // without the leading '#'

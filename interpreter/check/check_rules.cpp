@@ -85,9 +85,7 @@ void Checker::declare_rules() {
     sp.label = sd->label.value_or(sd->name.text);
     sp.cites = sd->cites.value_or("");
     sp.span = sd->span;
-    sp.applies_text = sd->applies ? "applies when " + file_.text().substr(sd->applies->span.begin,
-                                                                      sd->applies->span.end - sd->applies->span.begin)
-                                  : "always applies";
+    sp.applies_text = sd->applies ? "applies when " + source_text(sd->applies->span) : "always applies";
     auto nm = [&](const std::string& what) { return sp.name + "." + what; };
     sp.applies_cell = add_cell(CellKind::std_applies, si, 0, nm("applies"), sd->name.span);
     for (std::uint32_t c = 0; c < prog_->categories.size(); ++c) {

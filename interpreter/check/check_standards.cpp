@@ -217,7 +217,7 @@ void Checker::check_outcomes() {
       OutcomeWhenPlan wp;
       wp.cond = boolean(*w.cond, Scope{});
       wp.span = w.span;
-      wp.text = file_.text().substr(w.cond->span.begin, w.cond->span.end - w.cond->span.begin);
+      wp.text = source_text(w.cond->span);
       // `when meets(x) …` reports the standard x that it names first.
       const ast::Expr* first = w.cond.get();
       while (auto* b = std::get_if<ast::Binary>(&first->kind)) {

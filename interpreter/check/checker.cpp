@@ -6,12 +6,12 @@
 
 namespace kijun::check {
 
-CheckResult check(const ast::Ruleset& ruleset, const SourceFile& file) {
-  return Checker(ruleset, file).run();
+CheckResult check(const ast::Ruleset& ruleset, const SourceMap& sources) {
+  return Checker(ruleset, sources).run();
 }
 
-Checker::Checker(const ast::Ruleset& rs, const SourceFile& file)
-    : rs_(rs), file_(file), prog_(std::make_unique<Program>()) {}
+Checker::Checker(const ast::Ruleset& rs, const SourceMap& sources)
+    : rs_(rs), sources_(sources), prog_(std::make_unique<Program>()) {}
 
 CheckResult Checker::run() {
   prog_->name = rs_.header.name.text;

@@ -15,6 +15,7 @@ struct CheckResult {
   Diagnostics diagnostics;           // errors and warnings
 };
 
-CheckResult check(const ast::Ruleset& ruleset, const SourceFile& file);
+// `sources` holds every file the ruleset's spans point into (a draft and its bases).
+CheckResult check(const ast::Ruleset& ruleset, const SourceMap& sources);
 
 }  // namespace kijun::check

@@ -60,7 +60,7 @@ struct CategoryInfo {
 
 class Checker {
  public:
-  Checker(const ast::Ruleset& rs, const SourceFile& file);
+  Checker(const ast::Ruleset& rs, const SourceMap& sources);
   CheckResult run();
 
   // ---- diagnostics (checker.cpp)
@@ -124,8 +124,14 @@ class Checker {
   void check_reports();
   void warn_unused();
 
+  // The text of a span as written (for messages about conditions).
+  std::string source_text(Span s) const {
+    const std::string& t = sources_.file(s.file).text();
+    return s.end <= t.size() && s.begin <= s.end ? t.substr(s.begin, s.end - s.begin) : std::string();
+  }
+
   const ast::Ruleset& rs_;
-  const SourceFile& file_;
+  const SourceMap& sources_;
   Diagnostics diags_;
   std::unique_ptr<Program> prog_;
 

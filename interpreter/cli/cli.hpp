@@ -3,6 +3,7 @@
 
 #include <cstdio>
 #include <string>
+#include <vector>
 
 #include "interpreter/diag/diagnostic.hpp"
 #include "interpreter/eval/verdict.hpp"
@@ -38,9 +39,35 @@ struct TableOptions {
   std::string name;             // one table; all when empty
 };
 
+struct WhatIfOptions {
+  std::string base;
+  std::string draft;
+  std::string cohort;
+  std::string format = "text";  // text | json | csv | html
+  std::string lang = "ja";
+  std::size_t max_listed = 1000;  // changed applicants listed in text, json and html
+};
+
+struct DiffOptions {
+  std::string from;
+  std::string to;
+  std::string format = "text";  // text | json
+  bool exit_code = false;       // exit 1 when they differ, like diff(1)
+};
+
 int run_check(const CheckOptions& o);
+int run_diff(const DiffOptions& o);
+int run_whatif(const WhatIfOptions& o);
 int run_eval(const EvalOptions& o);
 int run_table(const TableOptions& o);
+
+struct FmtOptions {
+  std::vector<std::string> paths;  // files, directories (every *.kijun under them), or - (stdin to stdout)
+  bool check = false;              // write nothing; list the files that would change, exit 1 if any
+  bool to_stdout = false;          // print the formatted text instead of rewriting
+};
+
+int run_fmt(const FmtOptions& o);
 
 // Writes to stdout; false when the output is gone (closed pipe, full disk).
 bool write_out(const std::string& s);

@@ -58,6 +58,30 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"html", "markdown"}));
   s->add_option("--lang", sheet.lang, "ja (default) or en")->check(CLI::IsMember({"ja", "en"}));
 
+  kijun::cli::FmtOptions format;
+  auto* f = app.add_subcommand("fmt", "Rewrite rulesets in the one canonical layout (comments kept, meaning checked)");
+  f->add_option("PATH", format.paths, "ruleset files or directories (every *.kijun under them); - formats stdin to stdout")
+      ->required();
+  auto* f_check = f->add_flag("--check", format.check, "write nothing: list the files that would change, exit 1 if any");
+  f->add_flag("--stdout", format.to_stdout, "print the formatted text instead of rewriting the files")->excludes(f_check);
+
+  kijun::cli::WhatIfOptions whatif;
+  auto* w = app.add_subcommand("whatif", "Evaluate a cohort under a base ruleset and a draft: who changes outcome, and why");
+  w->add_option("BASE", whatif.base, "the ruleset in force")->required();
+  w->add_option("DRAFT", whatif.draft, "the proposed revision")->required();
+  w->add_option("COHORT", whatif.cohort, "applicants as JSON Lines (.jsonl), or - for stdin")->required();
+  w->add_option("--format", whatif.format, "text (default), json, csv (one line per changed applicant) or html")
+      ->check(CLI::IsMember({"text", "json", "csv", "html"}));
+  w->add_option("--lang", whatif.lang, "language of messages: ja (default) or en")->check(CLI::IsMember({"ja", "en"}));
+  w->add_option("--max-listed", whatif.max_listed, "changed applicants listed in text, json and html (default 1000)");
+
+  kijun::cli::DiffOptions diff;
+  auto* d = app.add_subcommand("diff", "What changed in meaning between two rulesets, or a base and its draft");
+  d->add_option("A", diff.from, "the ruleset before (file or directory)")->required();
+  d->add_option("B", diff.to, "the ruleset after (file or directory, or a draft)")->required();
+  d->add_option("--format", diff.format, "text (default) or json")->check(CLI::IsMember({"text", "json"}));
+  d->add_flag("--exit-code", diff.exit_code, "exit 1 when the rulesets differ in meaning, 0 when they do not");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& err) {
@@ -70,6 +94,9 @@ int main(int argc, char** argv) {
     if (*t) return kijun::cli::run_table(table);
     if (*x) return kijun::cli::run_eval(explain);
     if (*s) return kijun::cli::run_eval(sheet);
+    if (*f) return kijun::cli::run_fmt(format);
+    if (*w) return kijun::cli::run_whatif(whatif);
+    if (*d) return kijun::cli::run_diff(diff);
   } catch (const std::exception& ex) {
     std::fprintf(stderr, "kijun: internal error: %s\n", ex.what());
     return kijun::cli::internal;

@@ -1,5 +1,6 @@
 #include "interpreter/driver/pipeline.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -7,6 +8,7 @@
 
 #include "grammar/parse.hpp"
 #include "interpreter/check/checker.hpp"
+#include "interpreter/resolve/resolve.hpp"
 
 namespace kijun::driver {
 
@@ -94,18 +96,89 @@ LoadResult load_ruleset(const std::string& path, SourceMap& sources) {
   return r;
 }
 
-LoadResult load_ruleset_text(const std::string& file, std::string text, SourceMap& sources) {
-  LoadResult r;
+namespace {
+
+// Override and remove make sense only against a base.
+void refuse_draft_edits(const ast::Ruleset& rs, Diagnostics& diags) {
+  for (const auto& d : rs.decls) {
+    Span at;
+    bool edit = std::visit(
+        [&](const auto& x) {
+          at = x.span;
+          if constexpr (std::is_same_v<std::decay_t<decltype(x)>, ast::RemoveDecl>) return true;
+          else if constexpr (requires { x.is_override; }) return x.is_override;
+          else return false;
+        },
+        d);
+    if (edit) {
+      Diagnostic e;
+      e.span = at;
+      e.message = "override and remove belong in a draft: a ruleset that extends another";
+      e.hint = "add to the header: extends \"../base.kijun\"";
+      diags.push_back(std::move(e));
+    }
+  }
+}
+
+// Parses a ruleset and, for a draft, its bases, merged into one tree.
+std::optional<ast::Ruleset> parse_merged(const std::string& file, std::string text, SourceMap& sources,
+                                         Diagnostics& diags, std::vector<std::string>& chain) {
   const SourceFile& src = sources.add(file, std::move(text));
   grammar::ParseResult parsed = grammar::parse(src);
-  r.diagnostics = std::move(parsed.diagnostics);
-  if (!parsed.ruleset || has_errors(r.diagnostics)) return r;
-  check::CheckResult checked = check::check(*parsed.ruleset, src);
+  diags.insert(diags.end(), parsed.diagnostics.begin(), parsed.diagnostics.end());
+  if (!parsed.ruleset || has_errors(parsed.diagnostics)) return std::nullopt;
+  const auto& extends = parsed.ruleset->header.extends;
+  if (!extends) {
+    refuse_draft_edits(*parsed.ruleset, diags);
+    if (has_errors(diags)) return std::nullopt;
+    return std::move(parsed.ruleset);
+  }
+  auto fail = [&](std::string message, std::string hint = {}) {
+    Diagnostic d;
+    d.span = parsed.ruleset->header.span;
+    d.message = std::move(message);
+    d.hint = std::move(hint);
+    diags.push_back(std::move(d));
+    return std::nullopt;
+  };
+  // The base is named relative to the draft's own directory.
+  fs::path base_path = (fs::path(file).parent_path() / *extends).lexically_normal();
+  std::string base_file, base_text, why;
+  Diagnostics found;
+  std::error_code exists_ec;
+  if (!fs::exists(base_path, exists_ec))
+    return fail("cannot find the base ruleset '" + *extends + "'",
+                "looked for " + base_path.string() + " (a path relative to this file)");
+  if (!resolve(base_path.string(), base_file, found)) return fail("cannot find the base ruleset '" + *extends + "'", found[0].message);
+  std::error_code ec;
+  std::string canonical = fs::weakly_canonical(base_file, ec).string();
+  if (std::find(chain.begin(), chain.end(), canonical) != chain.end())
+    return fail("'" + *extends + "' extends this ruleset again: a draft cannot extend itself");
+  if (static_cast<int>(chain.size()) >= resolve::max_extends_depth)
+    return fail("drafts extend each other more than " + std::to_string(resolve::max_extends_depth) + " levels deep");
+  if (!read_file(base_file, base_text, why, max_ruleset_bytes)) return fail("cannot read the base ruleset: " + why);
+  chain.push_back(canonical);
+  auto base = parse_merged(base_file, std::move(base_text), sources, diags, chain);
+  chain.pop_back();
+  if (!base) return std::nullopt;
+  if (!resolve::merge(*base, std::move(*parsed.ruleset), diags)) return std::nullopt;
+  return base;
+}
+
+}  // namespace
+
+LoadResult load_ruleset_text(const std::string& file, std::string text, SourceMap& sources) {
+  LoadResult r;
+  std::error_code ec;
+  std::vector<std::string> chain{fs::weakly_canonical(file, ec).string()};
+  auto merged = parse_merged(file, std::move(text), sources, r.diagnostics, chain);
+  if (!merged || has_errors(r.diagnostics)) return r;
+  check::CheckResult checked = check::check(*merged, sources);
   r.diagnostics.insert(r.diagnostics.end(), checked.diagnostics.begin(), checked.diagnostics.end());
   if (!checked.program) return r;
   r.ruleset = std::make_unique<LoadedRuleset>();
   r.ruleset->path = file;
-  r.ruleset->ast = std::move(*parsed.ruleset);
+  r.ruleset->ast = std::move(*merged);
   r.ruleset->program = std::move(checked.program);
   return r;
 }

@@ -2,13 +2,13 @@
 # The unit summary sheet (kijun sheet) printed by headless Chromium to PDF,
 # and the figures read back from the PDF: what a secretariat prints is what
 # the verdict says. Needs chromium and pdftotext (scripts/install-deps.sh --test).
-# Usage: print_test.sh path/to/kijun   (run from the repository root)
+# Usage: sheet_test.sh path/to/kijun   (run from the repository root)
 set -uo pipefail
-kijun=${1:?usage: print_test.sh KIJUN}
+kijun=${1:?usage: sheet_test.sh KIJUN}
 shared=${KIJUN_SHARED:-$(cd "$(dirname "$0")/../../.." && pwd)/shared}
 browser=$(command -v chromium || command -v chromium-browser || true)
 if [[ -z "$browser" || -z "$(command -v pdftotext)" ]]; then
-  echo "print_test: chromium and pdftotext are needed (scripts/install-deps.sh --test installs them)" >&2
+  echo "sheet_test: chromium and pdftotext are needed (scripts/install-deps.sh --test installs them)" >&2
   exit 1
 fi
 tmp=$(mktemp -d)
@@ -67,5 +67,5 @@ check_sheet() {  # example lang: the figures of its verdict must be on the page
 check_sheet board-2021 ja
 check_sheet society-2018 ja
 check_sheet not-eligible-2022-mandatory en
-echo "print_test: $passed passed, $failed failed"
+echo "sheet_test: $passed passed, $failed failed"
 [[ $failed -eq 0 ]]
