@@ -22,9 +22,27 @@ bool date_shaped(std::string_view s) {
 
 }  // namespace
 
+// Strings without escapes, nearly all of them, are used where they lie in the
+// padded input, which stays put until the next read(): simdjson's first pass
+// has closed every string and checked its UTF-8 and that it holds no raw
+// control character. The token runs to the next structural character, so
+// the text is found without scanning it. Only strings with a backslash go
+// through simdjson's unescaping.
+bool FactsReader::Impl::string_value(od::value& v, std::string_view& s, bool& in_place) {
+  std::string_view token = detail::trim_token(v.raw_json_token());
+  const std::size_t n = token.size();
+  in_place = n >= 2 && token[n - 1] == '"' && !has_backslash(token.data() + 1, n - 2);
+  if (in_place) {
+    s = token.substr(1, n - 2);
+    return true;
+  }
+  if (auto e = v.get_string().get(s)) return fail(e, token.data());
+  return true;
+}
+
 bool FactsReader::Impl::read_field(const FieldSchema& f, od::value& v, od::json_type t, Value& out,
                                    int depth, bool is_id, bool is_discriminant) {
-  std::string found;
+  std::string found;  // what was there instead, on a type error
   switch (f.kind) {
     case FieldKind::boolean: {
       if (t != od::json_type::boolean) {
@@ -34,7 +52,7 @@ bool FactsReader::Impl::read_field(const FieldSchema& f, od::value& v, od::json_
       }
       bool b = false;
       if (auto e = v.get_bool().get(b)) return fail(e);
-      out = Value::boolean(b);
+      set::boolean(out, b);
       return true;
     }
     case FieldKind::integer:
@@ -47,8 +65,9 @@ bool FactsReader::Impl::read_field(const FieldSchema& f, od::value& v, od::json_
         return true;
       }
       std::string_view s;
-      if (auto e = v.get_string().get(s)) return fail(e, v.raw_json_token().data());
-      out = Value::string(arena->copy(s));
+      bool in_place;
+      if (!string_value(v, s, in_place)) return false;
+      set::string(out, arena->copy(s));
       if (is_id) id.assign(s);
       return true;
     }
@@ -59,9 +78,10 @@ bool FactsReader::Impl::read_field(const FieldSchema& f, od::value& v, od::json_
         return true;
       }
       std::string_view s;
-      if (auto e = v.get_string().get(s)) return fail(e, v.raw_json_token().data());
+      bool in_place;
+      if (!string_value(v, s, in_place)) return false;
       if (auto days = dates::parse(s)) {
-        out = Value::date_value(*days);
+        set::date(out, *days);
         return true;
       }
       std::string why;
@@ -114,7 +134,7 @@ bool FactsReader::Impl::read_number(const FieldSchema& f, od::value& v, od::json
     error("expected " + detail::expected_number(f) + ", got " + detail::shown(token));
     return true;
   }
-  out = Value::number(r);
+  set::number(out, r);
   return true;
 }
 
@@ -128,12 +148,12 @@ bool FactsReader::Impl::read_enum(const FieldSchema& f, od::value& v, od::json_t
     return true;
   }
   std::string_view s;
-  if (auto e = v.get_string().get(s)) return fail(e, v.raw_json_token().data());
-  for (std::size_t i = 0; i < en.members.size(); ++i) {
-    if (en.members[i] == s) {
-      out = Value::enumeration(f.enum_id, static_cast<std::uint32_t>(i));
-      return true;
-    }
+  bool in_place;
+  if (!string_value(v, s, in_place)) return false;
+  const NameTable& members = members_of[f.enum_id];
+  if (const NameTable::Slot* e = members.find(s, in_place)) {
+    set::enumeration(out, f.enum_id, e->position);
+    return true;
   }
   std::string message = is_discriminant ? "unknown " + f.name + " " + quote(s)
                                         : "unknown value " + quote(s) + " for " + f.name;

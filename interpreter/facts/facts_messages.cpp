@@ -259,6 +259,12 @@ std::size_t locate_input_error(std::string_view text, int code) {
     return std::string_view::npos;
   }
   if (e != simdjson::UNESCAPED_CHARS && e != simdjson::UNCLOSED_STRING) return std::string_view::npos;
+  // simdjson pairs quotes from the start, so after a string left open every
+  // later quote is off by one and the "unclosed" one is the last of the text.
+  // The string really left open is the first whose supposed closing quote is
+  // followed by something no string can be followed by (usually the key it
+  // swallowed the opening quote of).
+  auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
   bool in_string = false;
   std::size_t opened = 0;
   for (std::size_t i = 0; i < text.size(); ++i) {
@@ -267,9 +273,18 @@ std::size_t locate_input_error(std::string_view text, int code) {
       if (c == '"') in_string = true, opened = i;
       continue;
     }
-    if (c == '\\') ++i;
-    else if (c == '"') in_string = false;
-    else if (e == simdjson::UNESCAPED_CHARS && static_cast<unsigned char>(c) < 0x20) return i;
+    if (c == '\\') {
+      ++i;
+    } else if (c == '"') {
+      in_string = false;
+      if (e == simdjson::UNCLOSED_STRING) {
+        std::size_t j = i + 1;
+        while (j < text.size() && blank(text[j])) ++j;
+        if (j < text.size() && std::string_view(",:}]").find(text[j]) == std::string_view::npos) return opened;
+      }
+    } else if (e == simdjson::UNESCAPED_CHARS && static_cast<unsigned char>(c) < 0x20) {
+      return i;
+    }
   }
   return in_string && e == simdjson::UNCLOSED_STRING ? opened : std::string_view::npos;
 }

@@ -13,77 +13,6 @@ namespace kijun::facts {
 
 using detail::quote;
 
-namespace {
-
-std::uint32_t hash_name(std::string_view s) {
-  std::uint32_t h = 2166136261u;  // FNV-1a: names are short identifiers
-  for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
-  return h;
-}
-
-// The schema comes from the checker; a broken one is a bug there, and is
-// refused here rather than indexed out of bounds for every applicant.
-void validate(const Schema& s) {
-  auto bad = [](const std::string& what) { throw std::invalid_argument("facts schema: " + what); };
-  if (s.root >= s.records.size()) bad("root record out of range");
-  for (const auto& r : s.records) {
-    for (const auto& f : r.fields) {
-      if (f.kind == FieldKind::enumeration && f.enum_id >= s.enums.size()) bad("enum of " + r.name + "." + f.name);
-      if (f.kind == FieldKind::list && f.record_id >= s.records.size()) bad("list of " + r.name + "." + f.name);
-      if (f.variant >= 0 && static_cast<std::size_t>(f.variant) >= r.variants.size()) bad("variant of " + f.name);
-    }
-    if (r.discriminant >= 0 && (static_cast<std::size_t>(r.discriminant) >= r.fields.size() ||
-                                r.fields[static_cast<std::size_t>(r.discriminant)].kind != FieldKind::enumeration))
-      bad("discriminant of " + r.name);
-  }
-  const auto& root = s.records[s.root];
-  if (s.id_field >= 0 && (static_cast<std::size_t>(s.id_field) >= root.fields.size() ||
-                          root.fields[static_cast<std::size_t>(s.id_field)].kind != FieldKind::string))
-    bad("id field");
-}
-
-}  // namespace
-
-void FieldLookup::build(const RecordSchema& record) {
-  std::vector<std::vector<std::uint32_t>> groups;
-  for (std::uint32_t i = 0; i < record.fields.size(); ++i) {
-    std::string_view name = record.fields[i].name;
-    auto it = std::find_if(entries.begin(), entries.end(), [&](const Entry& e) { return e.name == name; });
-    if (it == entries.end()) {
-      entries.push_back(Entry{name, 0, 0});
-      groups.emplace_back();
-      it = entries.end() - 1;
-    }
-    groups[static_cast<std::size_t>(it - entries.begin())].push_back(i);
-  }
-  for (std::size_t e = 0; e < entries.size(); ++e) {
-    entries[e].first = static_cast<std::uint32_t>(fields.size());
-    entries[e].count = static_cast<std::uint32_t>(groups[e].size());
-    fields.insert(fields.end(), groups[e].begin(), groups[e].end());
-  }
-  std::uint32_t size = 8;
-  while (size < 2 * entries.size()) size *= 2;
-  table.assign(size, 0);
-  mask = size - 1;
-  for (std::uint32_t e = 0; e < entries.size(); ++e) {
-    std::uint32_t h = hash_name(entries[e].name) & mask;
-    while (table[h] != 0) h = (h + 1) & mask;
-    table[h] = e + 1;
-  }
-}
-
-const FieldLookup::Entry* FieldLookup::find(std::string_view key) const {
-  for (std::uint32_t h = hash_name(key) & mask; table[h] != 0; h = (h + 1) & mask)
-    if (entries[table[h] - 1].name == key) return &entries[table[h] - 1];
-  return nullptr;
-}
-
-FactsReader::Impl::Impl(const Schema& s) : schema(s) {
-  validate(s);
-  lookups.resize(s.records.size());
-  for (std::size_t i = 0; i < s.records.size(); ++i) lookups[i].build(s.records[i]);
-}
-
 bool FactsReader::Impl::read(std::string_view json, Arena& a, Value& out, Diagnostics& ds,
                              const std::string& loc) {
   arena = &a;
@@ -130,21 +59,30 @@ bool FactsReader::Impl::read(std::string_view json, Arena& a, Value& out, Diagno
   return true;
 }
 
-// Fields are used in place (value_unsafe() after the error check) rather
-// than moved out of simdjson's result: GCC copies the moved pair through the
-// stack in pieces, and the store-forwarding stall on every field cost more
-// than all the schema checks together.
-[[gnu::always_inline]] inline bool FactsReader::Impl::key_of(od::field& f, std::string_view& key) {
-  // Keys are nearly always plain: use them in place. The closing quote is
-  // guaranteed by simdjson's first pass.
+namespace {
+
+// A key's text as written, found backwards from its value: simdjson checked
+// the colon between them, and its first pass closed the string. Scanning the
+// key forwards would cost a mispredicted loop exit per key.
+[[gnu::always_inline]] inline std::string_view raw_key(od::field& f) {
   const char* begin = f.key().raw();
-  const char* p = begin;
-  while (*p != '"' && *p != '\\') ++p;
-  if (*p == '"') {
-    key = std::string_view(begin, static_cast<std::size_t>(p - begin));
-    return true;
-  }
-  if (auto e = f.unescaped_key().get(key)) return fail(e, begin - 1);
+  const char* p = f.value().raw_json_token().data() - 1;
+  auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+  while (blank(*p)) --p;  // to the colon
+  --p;
+  while (blank(*p)) --p;  // to the closing quote
+  return std::string_view(begin, static_cast<std::size_t>(p - begin));
+}
+
+}  // namespace
+
+// Replaces a key written with escapes by its text. `in_place` stays true for
+// the usual key without any.
+bool FactsReader::Impl::key_of(od::field& f, std::string_view& key, bool& in_place) {
+  in_place = !has_backslash(key.data(), key.size());
+  if (in_place) return true;
+  const char* at = key.data() - 1;
+  if (auto e = f.unescaped_key().get(key)) return fail(e, at);
   return true;
 }
 
@@ -173,23 +111,43 @@ bool FactsReader::Impl::read_root(Value& out) {
   return true;
 }
 
+[[gnu::always_inline]] inline bool FactsReader::Impl::read_value(const FieldSchema& f, od::value& v, Value& out,
+                                                                 int depth, std::size_t seen_slot, bool is_id,
+                                                                 bool is_discriminant) {
+  od::json_type t;
+  if (auto e = v.type().get(t)) return fail(e);
+  // null stands for absent, except where a value is required: there the
+  // field is present with the wrong value ("expected an integer, got null").
+  if (t == od::json_type::null && !f.required) {
+    bool null = false;
+    if (v.is_null().get(null) != simdjson::SUCCESS || !null) return fail(simdjson::N_ATOM_ERROR);
+    seen[seen_slot] = 2;
+    return true;
+  }
+  seen[seen_slot] = 1;
+  return read_field(f, v, t, out, depth, is_id, is_discriminant);
+}
+
 bool FactsReader::Impl::read_record(od::object& obj, std::uint32_t record_id, Value& out, int depth,
                                     bool root) {
   const RecordSchema& rs = schema.records[record_id];
-  const FieldLookup& lookup = lookups[record_id];
+  const NameTable& names = fields_of[record_id];
+  const RecordPlan& plan = plans[record_id];
   const std::size_t nf = rs.fields.size();
-  Value* items = arena->values(nf);
   const std::size_t base = seen_top;
   if (seen.size() < base + nf) seen.resize(base + nf);
   std::fill_n(seen.begin() + static_cast<std::ptrdiff_t>(base), nf, std::uint8_t{0});
   seen_top = base + nf;
   const std::size_t unknown_base = unknown_keys.size();
-  int variant = -1;
   const int disc = rs.discriminant;
+  const std::size_t seg = path.size();
+  path.push_back({nullptr, 0, false});
 
   // The variant decides which fields exist, and `kind` may come after them:
   // look it up first, then rewind for the ordered pass.
+  int variant = -1;
   bool kind_done = false;
+  Value kind;
   if (disc >= 0) {
     const auto d = static_cast<std::size_t>(disc);
     const FieldSchema& kf = rs.fields[d];
@@ -197,27 +155,46 @@ bool FactsReader::Impl::read_record(od::object& obj, std::uint32_t record_id, Va
     auto e = obj.find_field_unordered(kf.name).get(kv);
     if (e == simdjson::SUCCESS) {
       kind_done = true;
-      if (!read_value(kf, kv, items[d], depth, base + d, false, true)) return false;
+      path[seg].name = &kf.name;
+      if (!read_value(kf, kv, kind, depth, base + d, false, true)) return false;
     } else if (e != simdjson::NO_SUCH_FIELD) {
       return fail(e);
     }
+    if (kind.kind == ValueKind::enumeration) variant = static_cast<int>(kind.index);
+    else if (seen[base + d] != 1 && !kf.required && !kf.optional && kf.default_value.kind == ValueKind::enumeration)
+      variant = static_cast<int>(kf.default_value.index);  // absent or null: the default kind
     if (auto e2 = obj.reset().error()) return fail(e2);
+  }
+  Value* items = nullptr;
+  if (nf > 0) {
+    items = static_cast<Value*>(arena->allocate(nf * sizeof(Value), alignof(Value)));
+    const auto& initial = plan.initial[static_cast<std::size_t>(variant + 1)];
+    std::uninitialized_copy(initial.begin(), initial.end(), items);
+    if (kind.kind == ValueKind::enumeration) set::enumeration(items[disc], kind.aux, kind.index);
   }
 
   for (auto field_result : obj) {
     if (auto e = field_result.error()) return fail(e);
-    od::field& f = field_result.value_unsafe();  // see key_of: no copy
-    std::string_view key;
-    if (!key_of(f, key)) return false;
-    const FieldLookup::Entry* entry = lookup.find(key);
+    // Used in place rather than moved out with get(): GCC copies the moved
+    // pair through the stack in pieces, and the store-forwarding stall on
+    // every field cost more than all the schema checks together.
+    od::field& f = field_result.value_unsafe();
+    std::string_view key = raw_key(f);
+    // Schema names have no backslash: only a key that matched none can be
+    // written with escapes.
+    const NameTable::Slot* entry = names.find(key, true);
+    if (!entry) {
+      bool in_place;
+      if (!key_of(f, key, in_place)) return false;
+      if (!in_place) entry = names.find(key, false);
+    }
     int idx = -1;
     if (entry) {
-      int cur = disc >= 0 && items[static_cast<std::size_t>(disc)].kind == ValueKind::enumeration
-                    ? static_cast<int>(items[static_cast<std::size_t>(disc)].index)
-                    : -1;
-      for (std::uint32_t j = entry->first; j < entry->first + entry->count && idx < 0; ++j) {
-        int v = rs.fields[lookup.fields[j]].variant;
-        if (v < 0 || v == cur) idx = static_cast<int>(lookup.fields[j]);
+      if (entry->tag < 0 || entry->tag == variant) {
+        idx = static_cast<int>(entry->position);
+      } else {
+        for (std::uint32_t j = entry->first + 1; j < entry->first + entry->count && idx < 0; ++j)
+          if (names.tags[names.positions[j]] == variant) idx = static_cast<int>(names.positions[j]);
       }
     } else {
       unknown_keys.push_back(key);
@@ -232,61 +209,39 @@ bool FactsReader::Impl::read_record(od::object& obj, std::uint32_t record_id, Va
       continue;
     }
     const auto i = static_cast<std::size_t>(idx);
+    path[seg].name = &rs.fields[i].name;
     if (seen[base + i] != 0) {
-      path.push_back({&rs.fields[i].name, 0});
       error("duplicate field '" + rs.fields[i].name + "'");
-      path.pop_back();
       if (!skip(f.value(), depth + 1)) return false;
       continue;
     }
     bool is_id = root && idx == schema.id_field;
     if (!read_value(rs.fields[i], f.value(), items[i], depth, base + i, is_id, idx == disc)) return false;
+    // Only when pass 1 missed the key (written with escapes): the variant's
+    // fields after it are still read, and its required ones still checked.
+    if (idx == disc && variant < 0 && items[i].kind == ValueKind::enumeration) {
+      variant = static_cast<int>(items[i].index);
+      const auto& initial = plan.initial[static_cast<std::size_t>(variant + 1)];
+      for (std::size_t k = 0; k < nf; ++k)
+        if (rs.fields[k].variant == variant && seen[base + k] == 0) items[k] = initial[k];
+    }
   }
 
-  if (disc >= 0) {
-    const Value& k = items[static_cast<std::size_t>(disc)];
-    if (k.kind == ValueKind::enumeration) variant = static_cast<int>(k.index);
-    else if (seen[base + static_cast<std::size_t>(disc)] != 1) {
-      const FieldSchema& kf = rs.fields[static_cast<std::size_t>(disc)];
-      if (!kf.required && !kf.optional && kf.default_value.kind == ValueKind::enumeration)
-        variant = static_cast<int>(kf.default_value.index);
-    }
-  }
-  for (std::size_t i = 0; i < nf; ++i) {
+  path[seg].name = nullptr;  // missing fields are reported at the record
+  for (std::uint32_t i : plan.required[static_cast<std::size_t>(variant + 1)]) {
     if (seen[base + i] == 1) continue;
-    const FieldSchema& fs = rs.fields[i];
-    if (fs.variant >= 0 && fs.variant != variant) continue;
-    if (fs.required) {
-      std::string hint;
-      for (std::size_t k = unknown_base; k < unknown_keys.size() && hint.empty(); ++k)
-        if (!detail::closest(unknown_keys[k], {fs.name}).empty())
-          hint = "is " + quote(unknown_keys[k], '\'') + " a misspelling of '" + fs.name + "'?";
-      error("missing required field '" + fs.name + "'", std::move(hint));
-    } else if (!fs.optional) {
-      items[i] = fs.default_value;
-    }
+    const std::string& name = rs.fields[i].name;
+    std::string hint;
+    for (std::size_t k = unknown_base; k < unknown_keys.size() && hint.empty(); ++k)
+      if (!detail::closest(unknown_keys[k], {name}).empty())
+        hint = "is " + quote(unknown_keys[k], '\'') + " a misspelling of '" + name + "'?";
+    error("missing required field '" + name + "'", std::move(hint));
   }
   seen_top = base;
   unknown_keys.resize(unknown_base);
-  out = Value::record(record_id, variant, items, static_cast<std::uint32_t>(nf));
-  return true;
-}
-
-bool FactsReader::Impl::read_value(const FieldSchema& f, od::value& v, Value& out, int depth,
-                                   std::size_t seen_slot, bool is_id, bool is_discriminant) {
-  od::json_type t;
-  if (auto e = v.type().get(t)) return fail(e);
-  if (t == od::json_type::null) {
-    bool null = false;
-    if (v.is_null().get(null) != simdjson::SUCCESS || !null) return fail(simdjson::N_ATOM_ERROR);
-    seen[seen_slot] = 2;  // treated as absent
-    return true;
-  }
-  seen[seen_slot] = 1;
-  path.push_back({&f.name, 0});
-  bool ok = read_field(f, v, t, out, depth, is_id, is_discriminant);
   path.pop_back();
-  return ok;
+  set::sequence(out, ValueKind::record, record_id, items, static_cast<std::uint32_t>(nf), variant);
+  return true;
 }
 
 bool FactsReader::Impl::read_list(const FieldSchema& f, od::value& v, Value& out, int depth) {
@@ -295,26 +250,31 @@ bool FactsReader::Impl::read_list(const FieldSchema& f, od::value& v, Value& out
   od::array arr;
   if (auto e = v.get_array().get(arr)) return fail(e);
   const std::size_t base = scratch.size();
+  const std::size_t seg = path.size();
+  path.push_back({nullptr, 0, true});
   std::uint32_t index = 0;
   for (auto element : arr) {
     if (auto e = element.error()) return fail(e);
     od::value& ev = element.value_unsafe();
     od::json_type t;
     if (auto e = ev.type().get(t)) return fail(e);
-    path.push_back({nullptr, index++});
-    Value item;
+    path[seg].index = index++;
     if (t == od::json_type::object) {
       od::object o;
       if (auto e = ev.get_object().get(o)) return fail(e);
+      // Read into a local: nested lists may grow `scratch` meanwhile.
+      Value item;
       if (!read_record(o, f.record_id, item, depth + 1, false)) return false;
+      scratch.emplace_back();
+      set::copy_sequence(scratch.back(), item);
     } else {
       std::string found;
       if (!describe(ev, t, false, found, depth + 1)) return false;
       error("expected an object (a " + rs.name + " record), got " + found);
+      scratch.emplace_back();
     }
-    path.pop_back();
-    scratch.push_back(item);
   }
+  path.pop_back();
   const std::size_t n = scratch.size() - base;
   Value* items = nullptr;
   if (n > 0) {
@@ -322,7 +282,7 @@ bool FactsReader::Impl::read_list(const FieldSchema& f, od::value& v, Value& out
     std::uninitialized_copy(scratch.begin() + static_cast<std::ptrdiff_t>(base), scratch.end(), items);
   }
   scratch.resize(base);
-  out = Value::list(items, static_cast<std::uint32_t>(n));
+  set::sequence(out, ValueKind::list, 0, items, static_cast<std::uint32_t>(n), -1);
   return true;
 }
 
@@ -337,8 +297,9 @@ bool FactsReader::Impl::skip(od::value& v, int depth) {
       for (auto field_result : o) {
         if (auto e = field_result.error()) return fail(e);
         od::field& f = field_result.value_unsafe();
-        std::string_view key;
-        if (!key_of(f, key) || !skip(f.value(), depth + 1)) return false;
+        std::string_view key = raw_key(f);
+        bool in_place;
+        if (!key_of(f, key, in_place) || !skip(f.value(), depth + 1)) return false;
       }
       return true;
     }
@@ -354,8 +315,8 @@ bool FactsReader::Impl::skip(od::value& v, int depth) {
     }
     case od::json_type::string: {
       std::string_view text;
-      if (auto e = v.get_string().get(text)) return fail(e, v.raw_json_token().data());
-      return true;
+      bool in_place;
+      return string_value(v, text, in_place);  // unescapes, so checks, any escapes
     }
     case od::json_type::number: {
       std::string_view token = detail::trim_token(v.raw_json_token());
@@ -376,92 +337,6 @@ bool FactsReader::Impl::skip(od::value& v, int depth) {
     }
   }
   return fail(simdjson::TAPE_ERROR);
-}
-
-void FactsReader::Impl::error(std::string message, std::string hint) {
-  if (++error_count > max_errors) return;
-  Diagnostic d;
-  d.location = *location;
-  d.json_path = render_path();
-  d.message = std::move(message);
-  d.hint = std::move(hint);
-  diags->push_back(std::move(d));
-}
-
-bool FactsReader::Impl::fail(simdjson::error_code e, const char* at) {
-  if (!doc_valid && !at) {
-    // simdjson's first pass gives no position; find it in the text.
-    std::size_t off = detail::locate_input_error({buffer.get(), length}, e);
-    if (off != std::string_view::npos) at = buffer.get() + off;
-  }
-  if (!at && doc_valid) at = current_token();
-  const bool in_text = at && at >= buffer.get() && at < buffer.get() + length;
-  // simdjson calls a bad true/false/null INCORRECT_TYPE: name the literal.
-  if (e == simdjson::INCORRECT_TYPE && in_text)
-    e = *at == 't' ? simdjson::T_ATOM_ERROR : *at == 'f' ? simdjson::F_ATOM_ERROR
-                   : *at == 'n' ? simdjson::N_ATOM_ERROR : e;
-  // The end of the input is where this one is: no position to show.
-  if (e == simdjson::INCOMPLETE_ARRAY_OR_OBJECT) at = buffer.get() + length;
-  std::string reason = detail::json_error_words(e);
-  if (e == simdjson::TAPE_ERROR && in_text && *at >= 0x21 && *at <= 0x7E)
-    reason += std::string(" (found '") + *at + "')";
-  return fail(std::move(reason), at);
-}
-
-bool FactsReader::Impl::fail(std::string reason, const char* at) {
-  if (!failed) {
-    failed = true;
-    fail_reason = std::move(reason);
-    if (!at && doc_valid) at = current_token();
-    if (at && at >= buffer.get() && at <= buffer.get() + length)
-      fail_offset = static_cast<std::size_t>(at - buffer.get());
-  }
-  return false;
-}
-
-const char* FactsReader::Impl::current_token() {
-  // After an error simdjson points at the offending token.
-  const char* loc = nullptr;
-  return doc.current_location().get(loc) == simdjson::SUCCESS ? loc : nullptr;
-}
-
-std::string FactsReader::Impl::render_path() const {
-  std::string out = "$";
-  for (const auto& s : path) {
-    if (s.name) {
-      out += '.';
-      out += *s.name;
-    } else {
-      out += '[';
-      out += std::to_string(s.index);
-      out += ']';
-    }
-  }
-  return out;
-}
-
-void FactsReader::Impl::finish() {
-  if (failed) {
-    // Field errors found before the JSON broke are dropped: the text has to
-    // be fixed first, and what follows the break was never checked.
-    diags->erase(diags->begin() + static_cast<std::ptrdiff_t>(first_diag), diags->end());
-    Diagnostic d;
-    d.location = *location;
-    d.json_path = "$";
-    d.message = "malformed JSON: " + fail_reason;
-    if (fail_offset < length) d.message += " at byte " + std::to_string(fail_offset + 1);
-    diags->push_back(std::move(d));
-  } else if (error_count > max_errors) {
-    Diagnostic d;
-    d.severity = Severity::note;
-    d.location = *location;
-    d.message = std::to_string(error_count - max_errors) + " more errors in this applicant not shown";
-    diags->push_back(std::move(d));
-  }
-  if (!id.empty()) {
-    std::string subject = "applicant " + quote(id, '\'');
-    for (std::size_t i = first_diag; i < diags->size(); ++i) (*diags)[i].subject = subject;
-  }
 }
 
 FactsReader::FactsReader(const Schema& schema) : impl_(std::make_unique<Impl>(schema)) {}

@@ -1,0 +1,87 @@
+// Civil-date arithmetic after Howard Hinnant's days_from_civil and
+// civil_from_days: the calendar is split into 400-year eras that start on
+// 1 March, so the leap day is the last day of each shifted year and month
+// lengths follow a linear formula. Everything is computed in 64 bits so no
+// int32 input can overflow an intermediate.
+#include "stdlib/dates.hpp"
+
+#include <cstdio>
+
+namespace kijun::dates {
+namespace {
+
+bool is_leap(std::int64_t y) { return y % 4 == 0 && (y % 100 != 0 || y % 400 == 0); }
+
+unsigned days_in_month(std::int64_t y, unsigned m) {
+  static constexpr unsigned lengths[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  return m == 2 && is_leap(y) ? 29 : lengths[m - 1];
+}
+
+std::int64_t days_from_civil(std::int64_t y, std::int64_t m, std::int64_t d) {
+  y -= m <= 2;  // January and February belong to the previous March-based year
+  std::int64_t era = (y >= 0 ? y : y - 399) / 400;
+  std::int64_t yoe = y - era * 400;                                // [0, 399]
+  std::int64_t mp = m > 2 ? m - 3 : m + 9;                         // March = 0
+  std::int64_t doy = (153 * mp + 2) / 5 + d - 1;                   // [0, 365]
+  std::int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;        // [0, 146096]
+  return era * 146097 + doe - 719468;  // 719468: days from 0000-03-01 to 1970-01-01
+}
+
+}  // namespace
+
+bool is_valid(int year, unsigned month, unsigned day) {
+  return month >= 1 && month <= 12 && day >= 1 && day <= days_in_month(year, month);
+}
+
+std::int32_t from_civil(int year, unsigned month, unsigned day) {
+  return static_cast<std::int32_t>(days_from_civil(year, month, day));
+}
+
+Civil to_civil(std::int32_t days) {
+  std::int64_t z = static_cast<std::int64_t>(days) + 719468;
+  std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  std::int64_t doe = z - era * 146097;                                    // [0, 146096]
+  std::int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;  // [0, 399]
+  std::int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);             // [0, 365]
+  std::int64_t mp = (5 * doy + 2) / 153;                                  // March = 0
+  auto day = static_cast<unsigned>(doy - (153 * mp + 2) / 5 + 1);
+  auto month = static_cast<unsigned>(mp < 10 ? mp + 3 : mp - 9);
+  std::int64_t year = yoe + era * 400 + (month <= 2);
+  return Civil{static_cast<int>(year), month, day};
+}
+
+std::optional<std::int32_t> parse(std::string_view text) {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+  // Facts hold thousands of dates: one pass, no branch per digit.
+  unsigned digit[10], bad = 0;
+  for (std::size_t i = 0; i < 10; ++i) {
+    digit[i] = static_cast<unsigned>(static_cast<unsigned char>(text[i])) - '0';
+    bad |= (i != 4 && i != 7 && digit[i] > 9);
+  }
+  if (bad) return std::nullopt;
+  unsigned y = digit[0] * 1000 + digit[1] * 100 + digit[2] * 10 + digit[3];
+  unsigned m = digit[5] * 10 + digit[6], d = digit[8] * 10 + digit[9];
+  if (y < 1000 || !is_valid(static_cast<int>(y), m, d)) return std::nullopt;
+  return from_civil(static_cast<int>(y), m, d);
+}
+
+std::string format(std::int32_t days) {
+  Civil c = to_civil(days);
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", c.year, c.month, c.day);
+  return buf;
+}
+
+int fiscal_year(std::int32_t days) {
+  Civil c = to_civil(days);
+  return c.month >= 4 ? c.year : c.year - 1;
+}
+
+std::int32_t add_years(std::int32_t days, int n) {
+  Civil c = to_civil(days);
+  std::int64_t y = static_cast<std::int64_t>(c.year) + n;
+  if (c.month == 2 && c.day == 29 && !is_leap(y)) return static_cast<std::int32_t>(days_from_civil(y, 3, 1));
+  return static_cast<std::int32_t>(days_from_civil(y, c.month, c.day));
+}
+
+}  // namespace kijun::dates
