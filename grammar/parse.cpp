@@ -119,6 +119,11 @@ Diagnostic syntax_diagnostic(const SourceFile& file, const pegtl::parse_error& e
   d.span = Span{file.id(), begin, begin + token_length(file.text(), begin)};
   d.message = std::string(e.message());
   d.hint = std::move(hint);
+  // A lone '=' where the grammar wanted something else is, almost always, a
+  // comparison written with one '='.
+  const std::string& t = file.text();
+  bool lone_equals = begin < t.size() && t[begin] == '=' && (begin + 1 >= t.size() || t[begin + 1] != '=');
+  if (lone_equals) d.hint = "to compare two values write '=='; a single '=' only defines a name";
   return d;
 }
 

@@ -1,4 +1,6 @@
 // Dates: construction, parts, fiscal years (年度), shifting by days and years.
+#include <fmt/format.h>
+
 #include "stdlib/dates.hpp"
 #include "stdlib/registry.hpp"
 
@@ -11,7 +13,7 @@ using check::TypeKind;
 bool plain_number(const Type& t) { return t.is_error() || (t.is_number() && t.unit == 0); }
 bool is_date(const Type& t) { return t.is_error() || t.kind == TypeKind::date; }
 
-std::optional<Type> check_date(const std::vector<Type>& a, std::string& e) {
+std::optional<Type> check_date(const std::vector<Type>& a, std::string& e, const Namer& describe) {
   for (const auto& t : a)
     if (!plain_number(t)) {
       e = "date() expects three plain numbers (year, month, day), got " + describe(t);
@@ -25,18 +27,18 @@ Value run_date(Frame&, const Value* a, std::size_t, const plan::Node& at) {
   auto y = a[0].num.num, m = a[1].num.num, d = a[2].num.num;
   if (y < 1000 || y > 9999 || m < 1 || m > 12 || d < 1 || d > 31 ||
       !dates::is_valid(int(y), unsigned(m), unsigned(d)))
-    plan::fail(at, "no such date: " + std::to_string(y) + "-" + std::to_string(m) + "-" + std::to_string(d));
+    plan::fail(at, fmt::format("no such date: {:04}-{:02}-{:02}", y, m, d));
   return Value::date_value(dates::from_civil(int(y), unsigned(m), unsigned(d)));
 }
 
-std::optional<Type> date_part(const std::vector<Type>& a, std::string& e, const char* fn) {
+std::optional<Type> date_part(const std::vector<Type>& a, std::string& e, const char* fn, const Namer& describe) {
   if (is_date(a[0])) return Type::number(0);
   e = std::string(fn) + "() expects a date, got " + describe(a[0]);
   return std::nullopt;
 }
-std::optional<Type> check_year(const std::vector<Type>& a, std::string& e) { return date_part(a, e, "year"); }
-std::optional<Type> check_fiscal_year(const std::vector<Type>& a, std::string& e) {
-  return date_part(a, e, "fiscal_year");
+std::optional<Type> check_year(const std::vector<Type>& a, std::string& e, const Namer& describe) { return date_part(a, e, "year", describe); }
+std::optional<Type> check_fiscal_year(const std::vector<Type>& a, std::string& e, const Namer& describe) {
+  return date_part(a, e, "fiscal_year", describe);
 }
 Value run_year(Frame&, const Value* a, std::size_t, const plan::Node&) {
   return Value::integer(dates::to_civil(a[0].date).year);
@@ -45,14 +47,14 @@ Value run_fiscal_year(Frame&, const Value* a, std::size_t, const plan::Node&) {
   return Value::integer(dates::fiscal_year(a[0].date));
 }
 
-std::optional<Type> date_shift(const std::vector<Type>& a, std::string& e, const char* fn) {
+std::optional<Type> date_shift(const std::vector<Type>& a, std::string& e, const char* fn, const Namer& describe) {
   if (is_date(a[0]) && plain_number(a[1])) return Type::date();
   e = std::string(fn) + "() expects a date and a plain number, got " + describe(a[0]) + " and " + describe(a[1]);
   return std::nullopt;
 }
-std::optional<Type> check_add_days(const std::vector<Type>& a, std::string& e) { return date_shift(a, e, "add_days"); }
-std::optional<Type> check_add_years(const std::vector<Type>& a, std::string& e) {
-  return date_shift(a, e, "add_years");
+std::optional<Type> check_add_days(const std::vector<Type>& a, std::string& e, const Namer& describe) { return date_shift(a, e, "add_days", describe); }
+std::optional<Type> check_add_years(const std::vector<Type>& a, std::string& e, const Namer& describe) {
+  return date_shift(a, e, "add_years", describe);
 }
 
 std::int64_t whole(const Value& v, const plan::Node& at, std::int64_t limit) {

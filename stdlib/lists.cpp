@@ -9,22 +9,22 @@ namespace {
 using check::Type;
 using check::TypeKind;
 
-bool want_list(const Type& t, const char* fn, std::string& error) {
+bool want_list(const Type& t, const char* fn, std::string& error, const Namer& describe) {
   if (t.is_listlike() || t.is_error()) return true;
   error = std::string(fn) + "() expects a list, got " + describe(t);
   return false;
 }
 
-std::optional<Type> check_count(const std::vector<Type>& a, std::string& e) {
-  if (!want_list(a[0], "count", e)) return std::nullopt;
+std::optional<Type> check_count(const std::vector<Type>& a, std::string& e, const Namer& describe) {
+  if (!want_list(a[0], "count", e, describe)) return std::nullopt;
   return Type::number(0);
 }
 Value run_count(Frame&, const Value* a, std::size_t, const plan::Node&) {
   return Value::integer(a[0].seq.size);
 }
 
-std::optional<Type> check_sum(const std::vector<Type>& a, std::string& e) {
-  if (!want_list(a[0], "sum", e)) return std::nullopt;
+std::optional<Type> check_sum(const std::vector<Type>& a, std::string& e, const Namer& describe) {
+  if (!want_list(a[0], "sum", e, describe)) return std::nullopt;
   if (a[0].kind == TypeKind::empty_list) return Type::number(0);
   if (a[0].kind == TypeKind::list && !a[0].elem->is_number() && !a[0].elem->is_error()) {
     e = "sum() expects a list of numbers, got a list of other values";
@@ -44,12 +44,12 @@ Value run_sum(Frame&, const Value* a, std::size_t, const plan::Node& at) {
   return Value::number(total);
 }
 
-std::optional<Type> same_list(const std::vector<Type>& a, std::string& e, const char* fn) {
-  if (!want_list(a[0], fn, e)) return std::nullopt;
+std::optional<Type> same_list(const std::vector<Type>& a, std::string& e, const char* fn, const Namer& describe) {
+  if (!want_list(a[0], fn, e, describe)) return std::nullopt;
   return a[0];
 }
-std::optional<Type> check_distinct(const std::vector<Type>& a, std::string& e) { return same_list(a, e, "distinct"); }
-std::optional<Type> check_sorted(const std::vector<Type>& a, std::string& e) { return same_list(a, e, "sorted"); }
+std::optional<Type> check_distinct(const std::vector<Type>& a, std::string& e, const Namer& describe) { return same_list(a, e, "distinct", describe); }
+std::optional<Type> check_sorted(const std::vector<Type>& a, std::string& e, const Namer& describe) { return same_list(a, e, "sorted", describe); }
 
 // Keeps the first occurrence of each value, in order.
 Value run_distinct(Frame& f, const Value* a, std::size_t, const plan::Node&) {

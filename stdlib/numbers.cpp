@@ -7,14 +7,14 @@ namespace {
 using check::Type;
 using check::TypeKind;
 
-std::optional<Type> one_number(const std::vector<Type>& a, std::string& e, const char* fn) {
+std::optional<Type> one_number(const std::vector<Type>& a, std::string& e, const char* fn, const Namer& describe) {
   if (a[0].is_number() || a[0].is_error()) return a[0].with_optional(false);
   e = std::string(fn) + "() expects a number, got " + describe(a[0]);
   return std::nullopt;
 }
-std::optional<Type> check_floor(const std::vector<Type>& a, std::string& e) { return one_number(a, e, "floor"); }
-std::optional<Type> check_ceil(const std::vector<Type>& a, std::string& e) { return one_number(a, e, "ceil"); }
-std::optional<Type> check_abs(const std::vector<Type>& a, std::string& e) { return one_number(a, e, "abs"); }
+std::optional<Type> check_floor(const std::vector<Type>& a, std::string& e, const Namer& describe) { return one_number(a, e, "floor", describe); }
+std::optional<Type> check_ceil(const std::vector<Type>& a, std::string& e, const Namer& describe) { return one_number(a, e, "ceil", describe); }
+std::optional<Type> check_abs(const std::vector<Type>& a, std::string& e, const Namer& describe) { return one_number(a, e, "abs", describe); }
 
 Value run_floor(Frame&, const Value* a, std::size_t, const plan::Node&) { return Value::number(rational::floor(a[0].num)); }
 Value run_ceil(Frame&, const Value* a, std::size_t, const plan::Node&) { return Value::number(rational::ceil(a[0].num)); }
@@ -27,7 +27,7 @@ bool orderable(const Type& t) {
 }
 
 // min(a, b) of two numbers in the same unit or two dates; or min(list).
-std::optional<Type> extreme(const std::vector<Type>& a, std::string& e, const char* fn) {
+std::optional<Type> extreme(const std::vector<Type>& a, std::string& e, const char* fn, const Namer& describe) {
   if (a.size() == 1) {
     if (a[0].kind == TypeKind::list && orderable(*a[0].elem)) return a[0].elem->with_optional(false);
     e = std::string(fn) + "() of one argument expects a list of numbers or dates, got " + describe(a[0]);
@@ -40,8 +40,8 @@ std::optional<Type> extreme(const std::vector<Type>& a, std::string& e, const ch
   }
   return a[0].with_optional(false);
 }
-std::optional<Type> check_min(const std::vector<Type>& a, std::string& e) { return extreme(a, e, "min"); }
-std::optional<Type> check_max(const std::vector<Type>& a, std::string& e) { return extreme(a, e, "max"); }
+std::optional<Type> check_min(const std::vector<Type>& a, std::string& e, const Namer& describe) { return extreme(a, e, "min", describe); }
+std::optional<Type> check_max(const std::vector<Type>& a, std::string& e, const Namer& describe) { return extreme(a, e, "max", describe); }
 
 Value pick(const Value* a, std::size_t n, const plan::Node& at, bool want_max) {
   const Value* items = n == 1 ? a[0].seq.items : a;

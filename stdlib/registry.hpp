@@ -2,6 +2,7 @@
 // a call) and by the evaluator (to run it), and rendered into docs/stdlib.md.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -12,9 +13,14 @@
 
 namespace kijun::stdlib {
 
+// Names a type for messages, with its unit ("a number of minutes"): the
+// checker's, which knows the ruleset's units.
+using Namer = std::function<std::string(const check::Type&)>;
+
 // Types a call: returns the result type, or nullopt with `error` set to a
 // message such as "floor() expects a number, got a date".
-using CheckFn = std::optional<check::Type> (*)(const std::vector<check::Type>& args, std::string& error);
+using CheckFn = std::optional<check::Type> (*)(const std::vector<check::Type>& args, std::string& error,
+                                               const Namer& describe);
 
 struct Builtin {
   const char* name;

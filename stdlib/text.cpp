@@ -7,7 +7,7 @@ namespace {
 using check::Type;
 using check::TypeKind;
 
-std::optional<Type> check_join(const std::vector<Type>& a, std::string& e) {
+std::optional<Type> check_join(const std::vector<Type>& a, std::string& e, const Namer& describe) {
   if (!a[0].is_listlike() && !a[0].is_error()) {
     e = "join() expects a list as its first argument, got " + describe(a[0]);
     return std::nullopt;
@@ -27,12 +27,12 @@ Value run_join(Frame& f, const Value* a, std::size_t, const plan::Node&) {
   return Value::string(f.arena.copy(out));
 }
 
-std::optional<Type> check_present(const std::vector<Type>&, std::string&) { return Type::boolean(); }
+std::optional<Type> check_present(const std::vector<Type>&, std::string&, const Namer&) { return Type::boolean(); }
 Value run_present(Frame&, const Value* a, std::size_t, const plan::Node&) {
   return Value::boolean(!a[0].is_none());
 }
 
-std::optional<Type> check_default(const std::vector<Type>& a, std::string& e) {
+std::optional<Type> check_default(const std::vector<Type>& a, std::string& e, const Namer& describe) {
   if (!check::same_type(a[0], a[1]) && !a[0].is_error() && !a[1].is_error()) {
     e = "default() expects a value and a fallback of the same type, got " + describe(a[0]) + " and " +
         describe(a[1]);

@@ -119,6 +119,7 @@ void Checker::declare_types() {
 }
 
 Type Checker::field_type(const facts::FieldSchema& f) const {
+  if (f.invalid) return Type::error();
   Type t;
   switch (f.kind) {
     case FieldKind::boolean: t = Type::boolean(); break;
@@ -185,6 +186,17 @@ std::optional<Value> constant(Checker& ck, const ast::Expr& e, const Type& want)
 }  // namespace
 
 facts::FieldSchema Checker::field_schema(const ast::FieldDecl& f, int variant) {
+  std::size_t errors_before = diags_.size();
+  facts::FieldSchema fs = field_schema_unchecked(f, variant);
+  // A field whose type is wrong is not reported again at each of its uses.
+  for (std::size_t i = errors_before; i < diags_.size(); ++i)
+    if (diags_[i].severity == Severity::error && diags_[i].span &&
+        diags_[i].span->begin >= f.type.span.begin && diags_[i].span->end <= f.type.span.end)
+      fs.invalid = true;
+  return fs;
+}
+
+facts::FieldSchema Checker::field_schema_unchecked(const ast::FieldDecl& f, int variant) {
   facts::FieldSchema fs;
   fs.name = f.name.text;
   fs.label = f.label.value_or("");
@@ -257,9 +269,13 @@ void Checker::build_records() {
     const auto* r = record_decls_[id];
     auto& rec = prog_->schema.records[id];
     for (const auto& f : r->fields) rec.fields.push_back(field_schema(f, -1));
-    if (r->discriminant) {
-      // The discriminant is an enumeration of the variant names.
-      facts::EnumSchema kinds{r->name.text + "." + r->discriminant->text, {}};
+    if (!r->discriminant && !r->variants.empty())
+      error(r->variants[0].span, "variants need a discriminating field", "write: record " + r->name.text + " by kind { … }");
+    if (r->discriminant || !r->variants.empty()) {
+      // The discriminant is an enumeration of the variant names (`kind`
+      // when the `by` is missing, so that its uses are not errors too).
+      std::string by = r->discriminant ? r->discriminant->text : "kind";
+      facts::EnumSchema kinds{r->name.text + "." + by, {}};
       auto enum_id = static_cast<std::uint32_t>(prog_->schema.enums.size());
       for (const auto& v : r->variants) {
         members_[v.name.text].push_back({enum_id, static_cast<std::uint32_t>(kinds.members.size())});
@@ -269,20 +285,28 @@ void Checker::build_records() {
       prog_->schema.enums.push_back(std::move(kinds));
       enum_decls_.push_back(nullptr);
       facts::FieldSchema kf;
-      kf.name = r->discriminant->text;
+      kf.name = by;
       kf.kind = FieldKind::enumeration;
       kf.enum_id = enum_id;
       rec.discriminant = static_cast<int>(rec.fields.size());
       rec.fields.push_back(kf);
       for (std::size_t vi = 0; vi < r->variants.size(); ++vi)
         for (const auto& f : r->variants[vi].fields) rec.fields.push_back(field_schema(f, static_cast<int>(vi)));
-    } else if (!r->variants.empty()) {
-      error(r->variants[0].span, "variants need a discriminating field", "write: record " + r->name.text + " by kind { … }");
     }
-    for (std::size_t i = 0; i < rec.fields.size(); ++i)
+    // A field declared twice (a variant's own fields may repeat another
+    // variant's, never the common ones): point at the second declaration.
+    std::vector<std::pair<const ast::FieldDecl*, int>> all;
+    for (const auto& f : r->fields) all.push_back({&f, -1});
+    for (std::size_t vi = 0; vi < r->variants.size(); ++vi)
+      for (const auto& f : r->variants[vi].fields) all.push_back({&f, static_cast<int>(vi)});
+    for (std::size_t i = 0; i < all.size(); ++i)
       for (std::size_t j = 0; j < i; ++j)
-        if (rec.fields[i].name == rec.fields[j].name && rec.fields[i].variant == rec.fields[j].variant)
-          error(r->span, "field '" + rec.fields[i].name + "' is declared twice in " + r->name.text);
+        if (all[i].first->name.text == all[j].first->name.text &&
+            (all[i].second == all[j].second || all[j].second < 0)) {
+          error_with_note(all[i].first->name.span, "field '" + all[i].first->name.text + "' is declared twice in " + r->name.text,
+                          all[j].first->name.span, "first declared here");
+          break;
+        }
   }
   prog_->schema.root = static_cast<std::uint32_t>(prog_->schema.records.size());
   facts::RecordSchema root{"facts", {}, -1, {}};

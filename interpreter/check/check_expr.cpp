@@ -139,7 +139,8 @@ Checked Checker::value(const ast::Expr& e, const Scope& s, const Type* hint) {
     case Meta::part: {
       ensure_part(c.meta.a, c.meta.b);
       const auto& part = prog_->categories[c.meta.a].parts[c.meta.b];
-      return {Type::number(part.unit), cell_ref(part.total_cell, e.span), {}};
+      Type t = categories_[c.meta.a].part_unit_known[c.meta.b] ? Type::number(part.unit) : Type::error();
+      return {t, cell_ref(part.total_cell, e.span), {}};
     }
     case Meta::category:
       error(e.span, "a category is not a number by itself",
@@ -161,6 +162,11 @@ plan::NodePtr Checker::boolean(const ast::Expr& e, const Scope& s) {
   if (c.type.kind != TypeKind::boolean && !c.type.is_error())
     error(e.span, "expected a condition (true or false), got " + type_name(c.type));
   return std::move(c.node);
+}
+
+plan::NodePtr Checker::credits(const ast::Expr& e, const Scope& s, const char* what) {
+  if (!credit_unit_known_) return value(e, s).node;
+  return number_in(e, s, prog_->credit_unit, what);
 }
 
 plan::NodePtr Checker::number_in(const ast::Expr& e, const Scope& s, std::uint32_t unit, const char* what) {

@@ -97,7 +97,7 @@ Checked Checker::name(const ast::NameRef& n, const ast::Expr& e, const Scope& s,
     if (n.name == "total") cell = sp.total_cell;
     if (n.name == "earned_total") cell = sp.earned_total_cell;
     if (n.name == "required_total") cell = sp.required_total_cell;
-    if (cell != no_cell) return {Type::number(prog_->credit_unit), cell_ref(cell, e.span), {}};
+    if (cell != no_cell) return {credit_type(), cell_ref(cell, e.span), {}};
     auto it = std_lets_[s.standard].find(n.name);
     if (it != std_lets_[s.standard].end()) return let_ref(lets_[it->second], e.span);
     auto c = categories_by_name_.find(n.name);
@@ -200,7 +200,7 @@ Checked Checker::member(const ast::Member& m, const ast::Expr& e, const Scope& s
       std::uint32_t c = obj.meta.a;
       ensure_category(c);
       const auto& cat = prog_->categories[c];
-      if (f == "earned") return {Type::number(prog_->credit_unit), cell_ref(cat.cell, e.span), {}};
+      if (f == "earned") return {credit_type(), cell_ref(cat.cell, e.span), {}};
       if (f == "parts") {
         for (std::uint32_t p = 0; p < cat.parts.size(); ++p) depend(cat.parts[p].total_cell);
         auto n = make<plan::PartsMap>(e.span);
@@ -216,8 +216,8 @@ Checked Checker::member(const ast::Member& m, const ast::Expr& e, const Scope& s
         }
         const auto& sp = prog_->standards[obj.meta.through];
         auto cell = f == "counted" ? sp.counted_cells[c] : f == "min" ? sp.min_cells[c] : sp.max_cells[c];
-        Type t = Type::number(prog_->credit_unit);
-        t.optional = f != "counted";
+        Type t = credit_type();
+        t.optional = f != "counted" && !t.is_error();
         return {t, cell_ref(cell, e.span), {}};
       }
       auto p = categories_[c].parts.find(f);
@@ -244,7 +244,7 @@ Checked Checker::member(const ast::Member& m, const ast::Expr& e, const Scope& s
       std::uint32_t st = obj.meta.a;
       const auto& sp = prog_->standards[st];
       std::uint32_t cell = no_cell;
-      Type t = Type::number(prog_->credit_unit);
+      Type t = credit_type();
       if (f == "total") cell = sp.total_cell;
       if (f == "earned_total") cell = sp.earned_total_cell;
       if (f == "required_total") cell = sp.required_total_cell;
@@ -330,7 +330,7 @@ Checked Checker::call(const ast::Call& c, const ast::Expr& e, const Scope& s) {
   }
   if (any_error) return bad();
   std::string message;
-  auto result = b->check(types, message);
+  auto result = b->check(types, message, [this](const Type& t) { return type_name(t); });
   if (!result) {
     error(e.span, message, b->signature);
     return bad();

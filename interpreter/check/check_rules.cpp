@@ -10,11 +10,16 @@ namespace kijun::check {
 void Checker::declare_rules() {
   std::unordered_map<std::string, Span> defined;
   const auto& root = prog_->schema.records[prog_->schema.root];
+  for (const auto& d : rs_.decls)
+    if (auto* f = std::get_if<ast::FactsDecl>(&d))
+      for (const auto& field : f->fields) defined.emplace(field.name.text, field.name.span);
   for (const auto& f : root.fields) defined.emplace(f.name, rs_.header.span);
   for (const auto& [n, i] : tables_by_name_) defined.emplace(n, prog_->tables[i].span);
   auto define = [&](const ast::Ident& id) {
-    if (!defined.emplace(id.text, id.span).second) {
+    auto [it, fresh] = defined.emplace(id.text, id.span);
+    if (!fresh) {
       error(id.span, "'" + id.text + "' is already defined", "every fact, let, category, table and standard needs its own name");
+      diags_.back().notes.push_back({it->second, "first defined here"});
       return false;
     }
     return true;
@@ -56,6 +61,7 @@ void Checker::declare_rules() {
         cp.parts.push_back(std::move(pp));
       }
       info.part_state.assign(cp.parts.size(), CheckState::pending);
+      info.part_unit_known.assign(cp.parts.size(), false);
       info.part_elem.assign(cp.parts.size(), Type::error());
       categories_by_name_[cp.name] = ci;
       categories_.push_back(std::move(info));
@@ -158,10 +164,12 @@ void Checker::ensure_part(std::uint32_t c, std::uint32_t p) {
     if (!earns.type.is_number() && !earns.type.is_error())
       error(decl.earns->span, "`earns` must be a number with a unit (e.g. 2 units), got " + type_name(earns.type));
     part.unit = earns.type.is_number() ? earns.type.unit : 0;
+    info.part_unit_known[p] = earns.type.is_number();
     part.earns = std::move(earns.node);
     if (decl.once_per) part.once_per = value(*decl.once_per, inner).node;
   }
-  if (decl.max) part.max = number_in(*decl.max, s, part.unit, "a part's maximum");
+  if (decl.max)
+    part.max = info.part_unit_known[p] ? number_in(*decl.max, s, part.unit, "a part's maximum") : value(*decl.max, s).node;
   current_cell_ = saved;
   info.part_state[p] = CheckState::done;
 }
@@ -173,6 +181,7 @@ void Checker::ensure_category(std::uint32_t c) {
   auto& cat = prog_->categories[c];
   for (std::uint32_t p = 0; p < cat.parts.size(); ++p) ensure_part(c, p);
   std::uint32_t unit = 0;
+  bool known = false;  // false while an error (already reported) hides the unit
   auto saved = current_cell_;
   current_cell_ = cat.cell;
   if (info.decl->earns) {
@@ -182,13 +191,20 @@ void Checker::ensure_category(std::uint32_t c) {
     if (!e.type.is_number() && !e.type.is_error())
       error(info.decl->earns->span, "a category earns a number of credits, got " + type_name(e.type));
     unit = e.type.is_number() ? e.type.unit : 0;
+    known = e.type.is_number();
     cat.earns = std::move(e.node);
-  } else if (!cat.parts.empty()) {
-    unit = cat.parts[0].unit;
-    for (const auto& p : cat.parts)
-      if (p.unit != unit)
-        error(p.span, "the parts of category " + cat.name + " earn different units (" + unit_name(unit) + ", " +
-                          unit_name(p.unit) + ")", "convert in `earns`, or add `earns …` to the category");
+  } else {
+    for (std::size_t p = 0; p < cat.parts.size(); ++p) {
+      if (!info.part_unit_known[p]) continue;
+      if (!known) {
+        unit = cat.parts[p].unit;
+        known = true;
+      } else if (cat.parts[p].unit != unit) {
+        error(cat.parts[p].span, "the parts of category " + cat.name + " earn different units (" + unit_name(unit) +
+                                     ", " + unit_name(cat.parts[p].unit) + ")",
+              "convert in `earns`, or add `earns …` to the category");
+      }
+    }
   }
   current_cell_ = saved;
   // Its own parts are evaluated before the category's `earns`: not a cycle.
@@ -200,7 +216,9 @@ void Checker::ensure_category(std::uint32_t c) {
                            return false;
                          }),
           d.end());
-  if (!credit_unit_known_) {
+  if (!known) {
+    // Its `earns` had an error: nothing to compare.
+  } else if (!credit_unit_known_) {
     prog_->credit_unit = unit;
     credit_unit_known_ = true;
   } else if (unit != prog_->credit_unit) {

@@ -47,7 +47,6 @@ void Checker::check_standard(std::uint32_t si) {
   auto& sp = prog_->standards[si];
   Scope s;
   s.standard = static_cast<int>(si);
-  const std::uint32_t credit = prog_->credit_unit;
   auto in_cell = [&](std::uint32_t cell, auto&& fn) {
     auto saved = current_cell_;
     current_cell_ = cell;
@@ -95,9 +94,9 @@ void Checker::check_standard(std::uint32_t si) {
       std::uint32_t c = it->second;
       if (!bounded.insert(c).second) error(b->category.span, "bounds for '" + b->category.text + "' are given twice");
       if (b->min)
-        in_cell(sp.min_cells[c], [&] { prog_->cells[sp.min_cells[c]].node = number_in(*b->min, s, credit, "a minimum"); });
+        in_cell(sp.min_cells[c], [&] { prog_->cells[sp.min_cells[c]].node = credits(*b->min, s, "a minimum"); });
       if (b->max)
-        in_cell(sp.max_cells[c], [&] { prog_->cells[sp.max_cells[c]].node = number_in(*b->max, s, credit, "a maximum"); });
+        in_cell(sp.max_cells[c], [&] { prog_->cells[sp.max_cells[c]].node = credits(*b->max, s, "a maximum"); });
       check_min_max(si, *b, c);
       if (b->message && !b->min) error(b->span, "a message is given but there is no minimum to fail");
       if (b->min) {
@@ -115,9 +114,12 @@ void Checker::check_standard(std::uint32_t si) {
         deps_[cell].push_back(sp.min_cells[c]);
       }
     } else if (auto* t = std::get_if<ast::TotalDecl>(&item)) {
-      if (has_total) error(t->span, "the total minimum is given twice");
+      if (has_total) {
+        error(t->span, "the total minimum is given twice");
+        continue;
+      }
       has_total = true;
-      in_cell(sp.required_total_cell, [&] { sp.total_min = number_in(*t->min, s, credit, "the total minimum"); });
+      in_cell(sp.required_total_cell, [&] { sp.total_min = credits(*t->min, s, "the total minimum"); });
       RequirementPlan r;
       r.name = "total_min";
       r.label = "total";
@@ -161,7 +163,7 @@ void Checker::check_standard(std::uint32_t si) {
     const auto* d = exemption_decls_[e];
     if (!d->lowers_total) continue;
     in_cell(sp.required_total_cell,
-            [&] { sp.exemption_lowers[e] = number_in(*d->lowers_total, s, credit, "what an exemption lowers the total by"); });
+            [&] { sp.exemption_lowers[e] = credits(*d->lowers_total, s, "what an exemption lowers the total by"); });
   }
 }
 

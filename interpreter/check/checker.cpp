@@ -40,7 +40,8 @@ CheckResult Checker::run() {
   check_outcomes();
   check_reports();
   find_cycles();
-  warn_unused();
+  // "Never used" is noise while errors hide the uses.
+  if (!has_errors(diags_)) warn_unused();
 
   // Stable order: by position in the file, errors and warnings together.
   std::stable_sort(diags_.begin(), diags_.end(), [](const Diagnostic& a, const Diagnostic& b) {
@@ -61,6 +62,11 @@ void Checker::error(Span at, std::string message, std::string hint) {
   diags_.push_back(std::move(d));
 }
 
+void Checker::error_with_note(Span at, std::string message, Span note_at, std::string note) {
+  error(at, std::move(message));
+  diags_.back().notes.push_back({note_at, std::move(note)});
+}
+
 void Checker::warning(Span at, std::string message, std::string hint) {
   Diagnostic d;
   d.severity = Severity::warning;
@@ -71,19 +77,18 @@ void Checker::warning(Span at, std::string message, std::string hint) {
 }
 
 namespace {
+// Edits between two names, a swap of neighbours counting as one edit
+// (optimal string alignment): "titel" is one edit from "title".
 std::size_t edit_distance(const std::string& a, const std::string& b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t prev = row[0];
-    row[0] = i;
+  std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
+  for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
+  for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i)
     for (std::size_t j = 1; j <= b.size(); ++j) {
-      std::size_t cur = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      prev = cur;
+      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
     }
-  }
-  return row[b.size()];
+  return d[a.size()][b.size()];
 }
 }  // namespace
 

@@ -55,6 +55,7 @@ struct CategoryInfo {
   CheckState state = CheckState::pending;
   std::vector<CheckState> part_state;
   std::vector<Type> part_elem;  // element record type per part
+  std::vector<bool> part_unit_known;  // false when the part's `earns` had an error
   std::map<std::string, std::uint32_t> parts;
 };
 
@@ -66,6 +67,7 @@ class Checker {
   // ---- diagnostics (checker.cpp)
   void error(Span at, std::string message, std::string hint = {});
   void warning(Span at, std::string message, std::string hint = {});
+  void error_with_note(Span at, std::string message, Span note_at, std::string note);
   static std::string suggest(const std::string& name, const std::vector<std::string>& candidates);
 
   // ---- cells (checker.cpp)
@@ -79,6 +81,7 @@ class Checker {
   void declare_types();
   void build_records();
   facts::FieldSchema field_schema(const ast::FieldDecl& f, int variant);
+  facts::FieldSchema field_schema_unchecked(const ast::FieldDecl& f, int variant);
   void check_record_checks();
   void declare_tables();
   std::optional<Rational> conversion(std::uint32_t from, std::uint32_t to) const;
@@ -92,6 +95,10 @@ class Checker {
   Checked value(const ast::Expr& e, const Scope& s, const Type* hint = nullptr);
   plan::NodePtr boolean(const ast::Expr& e, const Scope& s);
   plan::NodePtr number_in(const ast::Expr& e, const Scope& s, std::uint32_t unit, const char* what);
+  // A number in the credit unit; not checked while that unit is unknown
+  // (every category's `earns` had an error, already reported).
+  plan::NodePtr credits(const ast::Expr& e, const Scope& s, const char* what);
+  Type credit_type() const { return credit_unit_known_ ? Type::number(prog_->credit_unit) : Type::error(); }
   plan::Text text(const ast::Text& t, const Scope& s);
   Checked string_lit(const ast::StringLit& lit, const ast::Expr& e, const Scope& s);
   Checked binary(const ast::Binary& b, const ast::Expr& e, const Scope& s);

@@ -34,12 +34,14 @@ struct Run {
   Verdict verdict;
   Explanation explanation;
   std::string unit;
+  std::string unit_label;
   std::size_t bad = 0;
   bool output_failed = false;
 
   Run(const Program& p, SourceMap& s, bool j, bool e, Lang l)
       : program(p), reader(p.schema), evaluator(p, l), sources(s), json(j), explain(e), lang(l),
-        unit(p.units[p.credit_unit].name) {}
+        unit(p.units[p.credit_unit].name),
+        unit_label(p.units[p.credit_unit].label.empty() ? p.units[p.credit_unit].name : p.units[p.credit_unit].label) {}
 
   void one(std::string_view text, const std::string& location) {
     arena.reset();
@@ -55,7 +57,7 @@ struct Run {
       out = json ? explanation_json(explanation, lang) + "\n" : explanation_text(explanation, lang) + "\n";
     } else if (ok) {
       ok = evaluator.evaluate(facts, arena, verdict, diags, location);
-      out = json ? verdict_json(verdict, lang) + "\n" : verdict_text(verdict, lang, unit);
+      out = json ? verdict_json(verdict, lang) + "\n" : verdict_text(verdict, lang, unit, unit_label);
     }
     print_diagnostics(diags, sources, false);
     if (!ok) {

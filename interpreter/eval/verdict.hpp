@@ -49,7 +49,8 @@ struct Verdict {
 // The contract's verdict object on one line (no trailing newline).
 std::string verdict_json(const Verdict& v, Lang lang);
 // A readable summary for a terminal, several lines, ending in a newline.
-std::string verdict_text(const Verdict& v, Lang lang, const std::string& credit_unit);
+// `unit` is the credit unit in English ("units"), `unit_label` in Japanese ("単位").
+std::string verdict_text(const Verdict& v, Lang lang, const std::string& unit, const std::string& unit_label = "");
 
 // JSON string literal with escapes.
 void append_json_string(std::string& out, std::string_view s);

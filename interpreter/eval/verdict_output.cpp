@@ -67,24 +67,27 @@ std::string verdict_json(const Verdict& v, Lang lang) {
   return o;
 }
 
-std::string verdict_text(const Verdict& v, Lang lang, const std::string& unit) {
+std::string verdict_text(const Verdict& v, Lang lang, const std::string& unit, const std::string& unit_label) {
+  const bool ja = lang == Lang::ja;
+  const char* min_word = ja ? "下限" : "min";
+  const char* max_word = ja ? "上限" : "max";
   std::string o = fmt::format("{}: {} ({})\n", v.id, v.outcome, v.outcome_label);
-  o += fmt::format("  {}: {}\n", lang == Lang::ja ? "基準" : "standard", v.standard_label);
-  o += fmt::format("  {} {} / {} {}  ({} {})\n", lang == Lang::ja ? "合計" : "total", rational::to_string(v.total),
-                   rational::to_string(v.required_total), unit, lang == Lang::ja ? "取得" : "earned",
+  o += fmt::format("  {}: {}\n", ja ? "基準" : "standard", v.standard_label);
+  o += fmt::format("  {} {} / {}{}  ({} {})\n", ja ? "合計" : "total", rational::to_string(v.total),
+                   rational::to_string(v.required_total), ja ? (unit_label.empty() ? unit : unit_label) : " " + unit, ja ? "取得" : "earned",
                    rational::to_string(v.earned_total));
   for (const auto& c : v.categories) {
     std::string bounds;
-    if (c.waived) bounds = lang == Lang::ja ? "免除" : "waived";
+    if (c.waived) bounds = ja ? "免除" : "waived";
     else {
-      if (c.min) bounds += "min " + rational::to_string(*c.min);
-      if (c.max) bounds += std::string(bounds.empty() ? "" : ", ") + "max " + rational::to_string(*c.max);
+      if (c.min) bounds += std::string(min_word) + " " + rational::to_string(*c.min);
+      if (c.max) bounds += std::string(bounds.empty() ? "" : ", ") + max_word + " " + rational::to_string(*c.max);
     }
     o += fmt::format("  {}: {} → {}{}\n", c.label, rational::to_string(c.earned), rational::to_string(c.counted),
                      bounds.empty() ? "" : "  (" + bounds + ")");
   }
   if (v.unmet.empty()) {
-    o += lang == Lang::ja ? "  未達の要件なし\n" : "  every requirement is met\n";
+    o += ja ? "  未達の要件なし\n" : "  every requirement is met\n";
   } else {
     for (const auto& u : v.unmet)
       o += fmt::format("  ✗ {}{}\n", u.message(lang), u.cites.empty() ? "" : "  [" + u.cites + "]");

@@ -42,6 +42,9 @@ struct FieldSchema {
   // -1: the field belongs to every record of the type; otherwise the index of
   // the variant (`by kind`) that owns it.
   int variant = -1;
+  // Set by the checker when the field's declaration has an error, so that its
+  // uses do not report the same mistake again. Never set in a checked Program.
+  bool invalid = false;
 };
 
 struct VariantSchema {
