@@ -152,25 +152,30 @@ std::string closest(std::string_view word, const std::vector<std::string>& names
   if (word.empty() || word.size() > 64) return {};
   std::size_t best = 3;
   const std::string* pick = nullptr;
-  std::vector<std::size_t> row;
+  std::vector<std::size_t> prev, row, next;
   for (const auto& name : names) {
     if (name.size() + 2 < word.size() || word.size() + 2 < name.size()) continue;
-    // Levenshtein distance, one row at a time.
-    row.resize(name.size() + 1);
-    for (std::size_t j = 0; j <= name.size(); ++j) row[j] = j;
+    // Edit distance where swapping two neighbours is one edit ("domian"),
+    // computed a row at a time: `prev` is two rows up, `row` one.
+    const std::size_t m = name.size();
+    prev.assign(m + 1, 0);
+    row.resize(m + 1);
+    next.resize(m + 1);
+    for (std::size_t j = 0; j <= m; ++j) row[j] = j;
     for (std::size_t i = 1; i <= word.size(); ++i) {
-      std::size_t diag = row[0];
-      row[0] = i;
-      for (std::size_t j = 1; j <= name.size(); ++j) {
-        std::size_t up = row[j];
+      next[0] = i;
+      for (std::size_t j = 1; j <= m; ++j) {
         std::size_t cost = word[i - 1] == name[j - 1] ? 0 : 1;
-        row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + cost});
-        diag = up;
+        next[j] = std::min({row[j] + 1, next[j - 1] + 1, row[j - 1] + cost});
+        if (i > 1 && j > 1 && word[i - 1] == name[j - 2] && word[i - 2] == name[j - 1])
+          next[j] = std::min(next[j], prev[j - 2] + 1);
       }
+      std::swap(prev, row);
+      std::swap(row, next);
     }
-    std::size_t d = row[name.size()];
+    std::size_t d = row[m];
     // A distance as long as the name would "correct" anything to it.
-    if (d < best && d < name.size()) {
+    if (d < best && d < m) {
       best = d;
       pick = &name;
     }

@@ -1,6 +1,7 @@
-// FactsReader's state, shared by facts_reader.cpp (documents, records, lists)
-// and facts_fields.cpp (scalar fields). Internal: the only header that sees
-// simdjson, which kijun_facts links privately.
+// FactsReader's state, shared by facts_reader.cpp (documents, records,
+// lists), facts_fields.cpp (scalar fields), facts_errors.cpp (diagnostics)
+// and facts_schema_index.cpp (tables built from the Schema). Internal: the
+// only header that sees simdjson, which kijun_facts links privately.
 #pragma once
 
 #include <simdjson.h>
@@ -169,6 +170,8 @@ struct FactsReader::Impl {
 
   static constexpr int max_depth = 100;
 
+  // Not copied: its string defaults point into it, so it has to outlive the
+  // reader anyway (the checker's Program owns it).
   const Schema& schema;
   std::vector<NameTable> fields_of;   // per record type
   std::vector<NameTable> members_of;  // per enum

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include "interpreter/facts/facts_messages.hpp"
 #include "tests/unit/facts_test_schema.hpp"
 
 using namespace kijun;
@@ -198,4 +199,17 @@ TEST_CASE("damaged input never crashes the reader", "[facts]") {
     bool ok = r.read(m);
     REQUIRE((ok || !r.diags.empty()));
   }
+}
+
+TEST_CASE("near misses: at most two edits, a swap counting one", "[facts]") {
+  const std::vector<std::string> hosts = jsprs_schema().enums[host].members;
+  CHECK(detail::closest("facilty", hosts) == "facility");
+  CHECK(detail::closest("facliity", hosts) == "facility");   // one swap
+  CHECK(detail::closest("fcaility", hosts) == "facility");   // one swap
+  CHECK(detail::closest("fcailtiy", hosts) == "facility");   // two swaps
+  CHECK(detail::closest("commerical", hosts) == "commercial");
+  CHECK(detail::closest("dinner", hosts).empty());
+  CHECK(detail::closest("", hosts).empty());
+  CHECK(detail::closest("xy", {"ab"}).empty());  // as long as the name: no suggestion
+  CHECK(detail::closest("domian", {"common", "domain"}) == "domain");
 }
