@@ -287,7 +287,10 @@ inline ast::Header Lowerer::header(const Node& n) {
     else if (is<r::string_lit>(*c)) h.label = plain(*c);
     else if (is<r::header_version>(*c)) h.version = plain(only(*c));
     else if (is<r::header_source>(*c)) h.source = plain(only(*c));
-    else if (is<r::header_extends>(*c)) h.extends = plain(only(*c));
+    else if (is<r::header_extends>(*c)) {
+      h.extends = plain(only(*c));
+      h.extends_span = span(only(*c));
+    }
   }
   return h;
 }
@@ -519,9 +522,14 @@ inline ast::OutcomeDecl Lowerer::outcome(const Node& n) {
 inline ast::Decl Lowerer::decl(const Node& n) {
   if (is<r::override_decl>(n)) {
     ast::Decl d = decl(only(n));
+    // The declaration's span starts at `override`, where messages about the
+    // override point.
     std::visit(
-        [](auto& x) {
-          if constexpr (requires { x.is_override; }) x.is_override = true;
+        [&](auto& x) {
+          if constexpr (requires { x.is_override; }) {
+            x.is_override = true;
+            x.span = span(n);
+          }
         },
         d);
     return d;

@@ -123,7 +123,8 @@ struct Header {
   std::optional<std::string> label; // "形成外科領域専門医更新基準"
   std::optional<std::string> version;
   std::optional<std::string> source;
-  std::optional<std::string> extends;  // reserved for drafts
+  std::optional<std::string> extends;  // a draft's base, relative to the draft's file
+  Span extends_span;                   // the path as written
   Span span;
 };
 

@@ -8,16 +8,9 @@ namespace kijun::check {
 namespace {
 template <typename N>
 std::unique_ptr<N> make(Span span) {
-  auto n = std::make_unique<N>();
-  n->span = span;
-  return n;
+  return make_node<N>(span);
 }
-Checked bad() { return {Type::error(), make<plan::Const>(Span{}), {}}; }
-Checked constant(Value v, Type t, Span span) {
-  auto n = make<plan::Const>(span);
-  n->value = v;
-  return {std::move(t), std::move(n), {}};
-}
+Checked constant(Value v, Type t, Span span) { return {std::move(t), const_node(v, span), {}}; }
 }  // namespace
 
 Checked Checker::expr(const ast::Expr& e, const Scope& s, const Type* hint) {

@@ -8,12 +8,9 @@ namespace kijun::check {
 namespace {
 template <typename N>
 std::unique_ptr<N> make(Span span) {
-  auto n = std::make_unique<N>();
-  n->span = span;
-  return n;
+  return make_node<N>(span);
 }
-Checked bad() { return {Type::error(), make<plan::Const>(Span{}), {}}; }
-Checked meta(Meta m) { return {Type::error(), make<plan::Const>(Span{}), m}; }
+Checked meta(Meta m) { return {Type::error(), make_node<plan::Const>(Span{}), m}; }
 }  // namespace
 
 std::optional<std::pair<std::uint32_t, std::uint32_t>> Checker::enum_member(const std::string& name,

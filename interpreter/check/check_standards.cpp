@@ -7,17 +7,6 @@
 namespace kijun::check {
 
 namespace {
-template <typename N>
-std::unique_ptr<N> make(Span span) {
-  auto n = std::make_unique<N>();
-  n->span = span;
-  return n;
-}
-plan::NodePtr constant(Value v, Span span) {
-  auto n = make<plan::Const>(span);
-  n->value = v;
-  return n;
-}
 const std::set<std::string> reserved_reports{"id", "outcome", "outcome_label", "total", "categories", "unmet",
                                              "standard", "earned_total", "required_total"};
 }  // namespace
@@ -55,11 +44,11 @@ void Checker::check_standard(std::uint32_t si) {
   };
 
   in_cell(sp.applies_cell, [&] {
-    prog_->cells[sp.applies_cell].node = sd->applies ? boolean(*sd->applies, s) : constant(Value::boolean(true), sd->span);
+    prog_->cells[sp.applies_cell].node = sd->applies ? boolean(*sd->applies, s) : const_node(Value::boolean(true), sd->span);
   });
   for (std::uint32_t c = 0; c < prog_->categories.size(); ++c) {
-    prog_->cells[sp.min_cells[c]].node = constant(Value(), sd->span);
-    prog_->cells[sp.max_cells[c]].node = constant(Value(), sd->span);
+    prog_->cells[sp.min_cells[c]].node = const_node(Value(), sd->span);
+    prog_->cells[sp.max_cells[c]].node = const_node(Value(), sd->span);
     auto& d = deps_[sp.counted_cells[c]];
     d.push_back(prog_->categories[c].cell);
     d.push_back(sp.max_cells[c]);

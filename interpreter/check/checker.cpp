@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "interpreter/check/checker_impl.hpp"
+#include "interpreter/diag/suggest.hpp"
 
 namespace kijun::check {
 
@@ -76,34 +77,9 @@ void Checker::warning(Span at, std::string message, std::string hint) {
   diags_.push_back(std::move(d));
 }
 
-namespace {
-// Edits between two names, a swap of neighbours counting as one edit
-// (optimal string alignment): "titel" is one edit from "title".
-std::size_t edit_distance(const std::string& a, const std::string& b) {
-  std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
-  for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
-  for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i)
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
-    }
-  return d[a.size()][b.size()];
-}
-}  // namespace
 
-// "did you mean 'common'?" for a name within a third of its length in edits.
 std::string Checker::suggest(const std::string& name, const std::vector<std::string>& candidates) {
-  std::string best;
-  std::size_t best_d = std::max<std::size_t>(1, name.size() / 3) + 1;
-  for (const auto& c : candidates) {
-    std::size_t d = edit_distance(name, c);
-    if (d < best_d) {
-      best_d = d;
-      best = c;
-    }
-  }
-  return best.empty() ? std::string() : "did you mean '" + best + "'?";
+  return did_you_mean(name, candidates);
 }
 
 std::uint32_t Checker::add_cell(CellKind kind, std::uint32_t a, std::uint32_t b, std::string name, Span span) {

@@ -19,6 +19,19 @@ namespace kijun::check {
 
 constexpr std::uint32_t no_cell = 0xFFFFFFFFu;
 
+// Small builders of plan nodes, shared by the checker's files.
+template <typename N>
+std::unique_ptr<N> make_node(Span span) {
+  auto n = std::make_unique<N>();
+  n->span = span;
+  return n;
+}
+inline plan::NodePtr const_node(Value v, Span span) {
+  auto n = make_node<plan::Const>(span);
+  n->value = v;
+  return n;
+}
+
 // What a name or member stands for when it is not (yet) a value.
 struct Meta {
   enum Kind : std::uint8_t { value, category, part, standard, table } kind = value;
@@ -32,6 +45,9 @@ struct Checked {
   plan::NodePtr node;
   Meta meta;
 };
+
+// An expression already reported as wrong: its type suppresses follow-on errors.
+inline Checked bad() { return {Type::error(), make_node<plan::Const>(Span{}), {}}; }
 
 struct Scope {
   int standard = -1;            // inside `standard` (names: total, lets, bounds)

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "interpreter/eval/escape.hpp"
 #include "interpreter/eval/verdict.hpp"
 #include "interpreter/source/source.hpp"
 
@@ -25,12 +26,6 @@ std::string pad_left(const std::string& s, std::size_t width) {
   return std::string(width > w ? width - w : 0, ' ') + s;
 }
 
-std::string csv_field(const std::string& s) {
-  if (s.find_first_of(",\"\n") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
-}
 
 std::string text(const Program& p, const TablePlan& t) {
   std::string out = t.label.empty() ? t.name : t.label;

@@ -105,9 +105,16 @@ void refuse_draft_edits(const ast::Ruleset& rs, Diagnostics& diags) {
     bool edit = std::visit(
         [&](const auto& x) {
           at = x.span;
-          if constexpr (std::is_same_v<std::decay_t<decltype(x)>, ast::RemoveDecl>) return true;
-          else if constexpr (requires { x.is_override; }) return x.is_override;
-          else return false;
+          // Point at the keyword itself: `override` or `remove`.
+          if constexpr (std::is_same_v<std::decay_t<decltype(x)>, ast::RemoveDecl>) {
+            at.end = at.begin + 6;
+            return true;
+          } else if constexpr (requires { x.is_override; }) {
+            at.end = at.begin + 8;
+            return x.is_override;
+          } else {
+            return false;
+          }
         },
         d);
     if (edit) {
@@ -135,7 +142,7 @@ std::optional<ast::Ruleset> parse_merged(const std::string& file, std::string te
   }
   auto fail = [&](std::string message, std::string hint = {}) {
     Diagnostic d;
-    d.span = parsed.ruleset->header.span;
+    d.span = parsed.ruleset->header.extends_span;
     d.message = std::move(message);
     d.hint = std::move(hint);
     diags.push_back(std::move(d));

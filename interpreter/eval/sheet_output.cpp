@@ -2,6 +2,7 @@
 // HTML is self-contained (no network, no scripts) and laid out for A4 paper.
 #include <fmt/format.h>
 
+#include "interpreter/eval/escape.hpp"
 #include "interpreter/eval/explanation.hpp"
 
 namespace kijun {
@@ -37,19 +38,6 @@ const SheetWords sheet_en{"Unit summary sheet", "Applicant", "Renewal units", "I
                           "Counted", "Min", "Max", "Total", "Required", "Requirements", "Verdict", "waived", "met",
                           "unmet", "not applicable", "Standard", "made by kijun from the ruleset"};
 
-std::string esc(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
 
 std::string n(Rational r) { return rational::to_string(r); }
 std::string opt(const std::optional<Rational>& r) { return r ? n(*r) : std::string("—"); }
@@ -91,11 +79,11 @@ std::string summary_sheet_html(const Explanation& e, Lang lang) {
   std::string o = fmt::format(
       "<!doctype html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{} {}</title>\n<style>\n{}</style>\n"
       "</head>\n<body>\n<h1>{}</h1>\n<p class=\"ruleset\">{}</p>\n",
-      lang == Lang::ja ? "ja" : "en", w.title, esc(v.id), css, w.title, esc(e.ruleset_label));
+      lang == Lang::ja ? "ja" : "en", w.title, html_escape(v.id), css, w.title, html_escape(e.ruleset_label));
   o += fmt::format("<h2>{}</h2>\n<table class=\"applicant\">\n", w.applicant);
   for (const auto& [label, value] : e.applicant)
-    o += fmt::format("<tr><th>{}</th><td>{}</td></tr>\n", esc(label), esc(value));
-  o += fmt::format("<tr><th>{}</th><td>{}</td></tr>\n</table>\n", w.standard, esc(v.standard_label));
+    o += fmt::format("<tr><th>{}</th><td>{}</td></tr>\n", html_escape(label), html_escape(value));
+  o += fmt::format("<tr><th>{}</th><td>{}</td></tr>\n</table>\n", w.standard, html_escape(v.standard_label));
 
   o += fmt::format("<h2>{}</h2>\n<table class=\"units\">\n<thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th>"
                    "<th>{}</th></tr></thead>\n<tbody>\n",
@@ -104,14 +92,14 @@ std::string summary_sheet_html(const Explanation& e, Lang lang) {
     std::string counted = c.waived_by.empty() ? n(c.counted) : n(c.counted) + "（" + w.waived + "）";
     o += fmt::format("<tr class=\"category\" data-category=\"{}\"><td class=\"label\">{}</td><td class=\"n\">{}</td>"
                      "<td class=\"n counted\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>\n",
-                     esc(c.name), esc(c.label), n(c.earned), esc(counted), opt(c.min), opt(c.max));
+                     html_escape(c.name), html_escape(c.label), n(c.earned), html_escape(counted), opt(c.min), opt(c.max));
     for (const auto& p : c.parts) {
       const std::string& unit = lang == Lang::ja ? p.unit_label : p.unit;
       std::string earned = n(p.earned) + (lang == Lang::ja ? "" : " ") + unit;
       std::string capped = p.max ? n(p.counted) + (lang == Lang::ja ? "" : " ") + unit : "";
       o += fmt::format("<tr class=\"part\"><td class=\"label\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td>"
                        "<td class=\"n\"></td><td class=\"n\">{}</td></tr>\n",
-                       esc(p.label), esc(earned), esc(capped), p.max ? opt(p.max) : "");
+                       html_escape(p.label), html_escape(earned), html_escape(capped), p.max ? opt(p.max) : "");
     }
   }
   o += fmt::format("<tr class=\"total\"><td>{}</td><td class=\"n\">{}</td><td class=\"n\" id=\"total\">{}</td>"
@@ -123,11 +111,11 @@ std::string summary_sheet_html(const Explanation& e, Lang lang) {
     std::string cls = r.status == RequirementStatus::unmet ? "unmet" : r.status == RequirementStatus::met ? "met" : "";
     std::string msg = r.status == RequirementStatus::unmet ? (lang == Lang::ja ? r.message_ja : r.message_en) : r.label.empty() ? std::string(w.total) : r.label;
     o += fmt::format("<tr><td class=\"{}\">{}</td><td>{}</td><td>{}</td></tr>\n", cls, status_word(w, r.status),
-                     esc(msg), esc(r.cites));
+                     html_escape(msg), html_escape(r.cites));
   }
   o += "</table>\n";
-  o += fmt::format("<h2>{}</h2>\n<p class=\"verdict\" id=\"outcome\">{} — {}</p>\n", w.verdict, esc(v.outcome_label),
-                   esc(v.outcome));
+  o += fmt::format("<h2>{}</h2>\n<p class=\"verdict\" id=\"outcome\">{} — {}</p>\n", w.verdict, html_escape(v.outcome_label),
+                   html_escape(v.outcome));
   o += fmt::format("<footer>{}</footer>\n</body>\n</html>\n", w.footer);
   return o;
 }

@@ -1,6 +1,7 @@
 #include "interpreter/resolve/resolve.hpp"
 
 #include "interpreter/ast/names.hpp"
+#include "interpreter/diag/suggest.hpp"
 
 #include <algorithm>
 
@@ -99,7 +100,9 @@ class Merger {
     for (auto& e : d.edits) {
       auto row = std::find_if(into.rows.begin(), into.rows.end(), [&](const auto& r) { return r.name.text == e.row.text; });
       if (row == into.rows.end()) {
-        error(e.row.span, "table " + into.name.text + " has no row '" + e.row.text + "'");
+        std::vector<std::string> rows;
+        for (const auto& r : into.rows) rows.push_back(r.name.text);
+        error(e.row.span, "table " + into.name.text + " has no row '" + e.row.text + "'", did_you_mean(e.row.text, rows));
         continue;
       }
       auto col = std::find_if(into.keys.begin(), into.keys.end(), [&](const auto& k) { return k.value == e.key.value; });

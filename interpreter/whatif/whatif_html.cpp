@@ -5,25 +5,13 @@
 
 #include <algorithm>
 
+#include "interpreter/eval/escape.hpp"
 #include "interpreter/whatif/whatif.hpp"
 
 namespace kijun::whatif {
 
 namespace {
 
-std::string esc(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
 
 // Grouped bars: each outcome's count under the base and under the draft.
 std::string chart(const Summary& s) {
@@ -48,7 +36,7 @@ std::string chart(const Summary& s) {
       svg += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" class=\"count\">{}</text>\n", bx + bar / 2,
                          top + height - h - 4, counts[k]);
     }
-    svg += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>\n", x + bar + 2, top + height + 18, esc(o));
+    svg += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>\n", x + bar + 2, top + height + 18, html_escape(o));
   }
   return svg + "</svg>\n";
 }
@@ -73,21 +61,21 @@ std::string render_html(const Summary& s) {
       "<!doctype html>\n<html lang=\"ja\">\n<head>\n<meta charset=\"utf-8\">\n<title>what-if: {0} → {1}</title>\n"
       "<style>\n{2}</style>\n</head>\n<body>\n<h1>What-if: {0} → {1}</h1>\n"
       "<p id=\"summary\">{3} applicants evaluated under both rulesets; <strong id=\"changed\">{4}</strong> change outcome{5}.</p>\n",
-      esc(s.base_name), esc(s.draft_name), css, s.applicants, s.outcome_changed,
+      html_escape(s.base_name), html_escape(s.draft_name), css, s.applicants, s.outcome_changed,
       s.bad ? fmt::format("; {} could not be evaluated", s.bad) : "");
   o += "<h2>Outcomes</h2>\n<p class=\"legend\"><span style=\"background:#8aa9c9\"></span>base"
        "<span style=\"background:#d9822b\"></span>draft</p>\n" + chart(s);
   o += "<h2>Transition matrix</h2>\n<p>Rows: outcome under the base; columns: under the draft.</p>\n"
        "<table id=\"matrix\">\n<tr><th></th>";
-  for (const auto& c : s.outcomes) o += "<th>" + esc(c) + "</th>";
+  for (const auto& c : s.outcomes) o += "<th>" + html_escape(c) + "</th>";
   o += "<th>total</th></tr>\n";
   for (const auto& r : s.outcomes) {
-    o += "<tr><th>" + esc(r) + "</th>";
+    o += "<tr><th>" + html_escape(r) + "</th>";
     for (const auto& c : s.outcomes) {
       auto it = s.matrix.find({r, c});
       std::size_t n = it == s.matrix.end() ? 0 : it->second;
       o += fmt::format("<td class=\"n {}\" data-base=\"{}\" data-draft=\"{}\">{}</td>",
-                       r == c ? "same" : (n ? "changed" : ""), esc(r), esc(c), n);
+                       r == c ? "same" : (n ? "changed" : ""), html_escape(r), html_escape(c), n);
     }
     o += fmt::format("<td class=\"n\">{}</td></tr>\n", s.base_count(r));
   }
@@ -100,12 +88,12 @@ std::string render_html(const Summary& s) {
   for (const auto& c : s.categories)
     o += fmt::format("<tr><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td>"
                      "<td class=\"n\">{}</td></tr>\n",
-                     esc(c.label.empty() ? c.name : c.label), rational::to_string(c.base_sum),
+                     html_escape(c.label.empty() ? c.name : c.label), rational::to_string(c.base_sum),
                      rational::to_string(c.draft_sum), c.up, c.down);
   o += "</table>\n";
   if (!s.deciding_rules.empty()) {
     o += "<h2>Requirements behind the changes</h2>\n<table id=\"rules\">\n<tr><th>requirement</th><th>applicants</th></tr>\n";
-    for (const auto& [r, n] : s.deciding_rules) o += fmt::format("<tr><td>{}</td><td class=\"n\">{}</td></tr>\n", esc(r), n);
+    for (const auto& [r, n] : s.deciding_rules) o += fmt::format("<tr><td>{}</td><td class=\"n\">{}</td></tr>\n", html_escape(r), n);
     o += "</table>\n";
   }
   if (!s.changes.empty()) {
@@ -119,8 +107,8 @@ std::string render_html(const Summary& s) {
       for (const auto& r : c.newly_unmet) unmet += (unmet.empty() ? "" : ", ") + r;
       for (const auto& r : c.newly_met) met += (met.empty() ? "" : ", ") + r;
       o += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td class=\"n\">{} → {}</td><td>{}</td><td>{}</td></tr>\n",
-                       esc(c.id), esc(c.base_outcome), esc(c.draft_outcome), rational::to_string(c.base_total),
-                       rational::to_string(c.draft_total), esc(unmet), esc(met));
+                       html_escape(c.id), html_escape(c.base_outcome), html_escape(c.draft_outcome), rational::to_string(c.base_total),
+                       rational::to_string(c.draft_total), html_escape(unmet), html_escape(met));
     }
     o += "</table>\n";
   }

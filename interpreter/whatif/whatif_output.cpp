@@ -1,6 +1,7 @@
 // What-if summaries as text, JSON and CSV.
 #include <fmt/format.h>
 
+#include "interpreter/eval/escape.hpp"
 #include "interpreter/eval/verdict.hpp"
 #include "interpreter/whatif/whatif.hpp"
 
@@ -20,12 +21,6 @@ std::string q(std::string_view s) {
   return out;
 }
 
-std::string csv_field(const std::string& s) {
-  if (s.find_first_of(",\"\n") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
-}
 
 std::string delta(Rational from, Rational to) {
   auto d = rational::sub(to, from);

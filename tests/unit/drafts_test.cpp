@@ -52,16 +52,7 @@ std::vector<std::string> diff_lines(const std::string& a, const std::string& b) 
   return out;
 }
 
-std::string run(const std::string& cmd) {
-  std::string out;
-  std::FILE* p = popen(cmd.c_str(), "r");
-  REQUIRE(p);
-  char buf[4096];
-  std::size_t n;
-  while ((n = std::fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
-  pclose(p);
-  return out;
-}
+std::string run(const std::string& cmd) { return testing::run_command(cmd); }
 
 }  // namespace
 

@@ -1,5 +1,6 @@
 #include "tests/unit/jsprs_support.hpp"
 
+#include <cstdio>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -40,6 +41,18 @@ std::string applicant(const std::string& fields) {
   if (!has("prior_renewals")) pre += "\"prior_renewals\": 0, ";
   if (!has("work_declaration")) pre += "\"work_declaration\": true, ";
   return pre + f + "}";
+}
+
+std::string run_command(const std::string& cmd, int* exit_status) {
+  std::string out;
+  std::FILE* p = popen(cmd.c_str(), "r");
+  if (!p) throw std::runtime_error("cannot run " + cmd);
+  char buf[65536];
+  std::size_t n;
+  while ((n = std::fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
+  int status = pclose(p);
+  if (exit_status) *exit_status = status;
+  return out;
 }
 
 std::string read_text(const std::string& path) {

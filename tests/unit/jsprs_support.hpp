@@ -36,4 +36,7 @@ std::string applicant(const std::string& fields);
 
 std::string read_text(const std::string& path);
 
+// Runs a shell command and returns its standard output.
+std::string run_command(const std::string& cmd, int* exit_status = nullptr);
+
 }  // namespace kijun::testing

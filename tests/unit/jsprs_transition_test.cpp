@@ -291,13 +291,9 @@ std::vector<std::string> split(const std::string& s, char sep) {
 
 TEST_CASE("`kijun table` prints the seed's table, cell by cell", "[jsprs][transition][table]") {
   std::string cmd = std::string(KIJUN_BINARY) + " table " + KIJUN_SOURCE_DIR + "/rulesets/jsprs --format csv";
-  std::FILE* p = popen(cmd.c_str(), "r");
-  REQUIRE(p);
-  std::string csv;
-  char buf[4096];
-  std::size_t n;
-  while ((n = std::fread(buf, 1, sizeof buf, p)) > 0) csv.append(buf, n);
-  REQUIRE(pclose(p) == 0);
+  int status = -1;
+  std::string csv = testing::run_command(cmd, &status);
+  REQUIRE(status == 0);
   std::map<std::string, std::vector<std::string>> rows;  // row name -> cells 2015..2019
   for (const auto& line : split(csv, '\n')) {
     auto f = split(line, ',');

@@ -16,13 +16,9 @@ namespace fs = std::filesystem;
 namespace {
 
 std::string run(const std::string& cmd) {
-  std::string out;
-  std::FILE* p = popen(cmd.c_str(), "r");
-  REQUIRE(p);
-  char buf[65536];
-  std::size_t n;
-  while ((n = std::fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
-  CHECK(pclose(p) == 0);
+  int status = 0;
+  std::string out = kijun::testing::run_command(cmd, &status);
+  CHECK(status == 0);
   return out;
 }
 
