@@ -1,0 +1,177 @@
+// kijun fmt PATH...: rewrite rulesets in the canonical layout
+// (interpreter/format/, docs/cli.md). A file is replaced only by a text that
+// parses back to the same meaning with the same comments, and only
+// atomically: a temporary file in the same directory, fsync, rename. On any
+// error the original is untouched and no temporary file is left.
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <csignal>
+#include <cstring>
+#include <filesystem>
+#include <iostream>
+#include <iterator>
+
+#include "interpreter/cli/cli.hpp"
+#include "interpreter/driver/pipeline.hpp"
+#include "interpreter/format/format.hpp"
+
+namespace kijun::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string why() { return std::strerror(errno); }
+
+// The files to format: each file named, and every *.kijun under each
+// directory named (hidden directories skipped), sorted. False: a path that
+// does not exist or cannot be listed.
+int collect(const std::string& path, std::vector<std::string>& files) {
+  std::error_code ec;
+  const auto st = fs::status(path, ec);
+  if (ec || !fs::exists(st)) {
+    std::fprintf(stderr, "kijun fmt: cannot open '%s': %s\n", path.c_str(),
+                 ec ? ec.message().c_str() : "No such file or directory");
+    return io_error;
+  }
+  if (!fs::is_directory(st)) {
+    files.push_back(path);
+    return ok;
+  }
+  std::vector<std::string> found;
+  fs::recursive_directory_iterator it(path, ec), end;
+  for (; !ec && it != end; it.increment(ec)) {
+    const auto name = it->path().filename().string();
+    if (it->is_directory(ec) && name.starts_with('.')) {
+      it.disable_recursion_pending();
+    } else if (it->path().extension() == ".kijun" && it->is_regular_file(ec)) {
+      found.push_back(it->path().string());
+    }
+  }
+  if (ec) {
+    std::fprintf(stderr, "kijun fmt: cannot list '%s': %s\n", path.c_str(), ec.message().c_str());
+    return io_error;
+  }
+  if (found.empty()) {
+    std::fprintf(stderr, "kijun fmt: no ruleset (*.kijun) under '%s'\n", path.c_str());
+    return usage;
+  }
+  std::sort(found.begin(), found.end());
+  files.insert(files.end(), found.begin(), found.end());
+  return ok;
+}
+
+// Replaces the file at `path` by `text`, or leaves it as it was.
+bool write_atomically(const std::string& path, const std::string& text, std::string& error) {
+  std::error_code ec;
+  // Through a symbolic link: the file it points to is rewritten, the link stays.
+  fs::path target = fs::is_symlink(path, ec) ? fs::canonical(path, ec) : fs::path(path);
+  if (ec) {
+    error = ec.message();
+    return false;
+  }
+  fs::path dir = target.parent_path();
+  if (dir.empty()) dir = ".";
+  std::string temp = (dir / ("." + target.filename().string() + ".fmt-XXXXXX")).string();
+  int fd = mkstemp(temp.data());
+  if (fd < 0) {
+    error = "cannot create a temporary file in '" + dir.string() + "': " + why();
+    return false;
+  }
+  auto fail = [&](const std::string& what) {
+    error = what + ": " + why();
+    if (fd >= 0) ::close(fd);
+    ::unlink(temp.c_str());
+    return false;
+  };
+  // The new file keeps the old one's permissions and, when allowed, owner.
+  struct stat st {};
+  if (::stat(target.c_str(), &st) == 0) {
+    if (::fchmod(fd, st.st_mode & 07777) != 0) return fail("cannot set the permissions of '" + temp + "'");
+    if (::fchown(fd, st.st_uid, st.st_gid) != 0) {
+      // Only root may give a file away; anyone else's file stays theirs by the rename.
+    }
+  }
+  for (std::size_t done = 0; done < text.size();) {
+    const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return fail("cannot write '" + temp + "'");
+    done += static_cast<std::size_t>(n);
+  }
+  if (::fsync(fd) != 0) return fail("cannot write '" + temp + "' to disk");
+  const int closed = ::close(fd);
+  fd = -1;
+  if (closed != 0) return fail("cannot write '" + temp + "'");
+  if (std::rename(temp.c_str(), target.c_str()) != 0) return fail("cannot replace '" + target.string() + "'");
+  // Make the rename itself durable (best effort: not every file system can).
+  const int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY);
+  if (dfd >= 0) {
+    (void)::fsync(dfd);
+    ::close(dfd);
+  }
+  return true;
+}
+
+bool read_stdin(std::string& out) {
+  out.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+  return !std::cin.bad() && out.size() <= driver::max_ruleset_bytes;
+}
+
+}  // namespace
+
+int run_fmt(const FmtOptions& o) {
+  // Over a file size limit a write fails with EFBIG (and the temporary file
+  // is removed) instead of the process being killed half-way.
+  std::signal(SIGXFSZ, SIG_IGN);
+  int status = ok;
+  auto worst = [&](int s) { status = std::max(status, s); };  // ok < 1 < usage < io_error < internal
+  std::vector<std::string> files;
+  for (const auto& p : o.paths) {
+    if (p == "-") files.push_back(p);
+    else worst(collect(p, files));
+  }
+  SourceMap sources;
+  for (const auto& path : files) {
+    const bool from_stdin = path == "-";
+    std::string text, error;
+    if (from_stdin ? !read_stdin(text) : !driver::read_file(path, text, error, driver::max_ruleset_bytes)) {
+      std::fprintf(stderr, "kijun fmt: %s\n", from_stdin ? "cannot read the standard input" : error.c_str());
+      worst(io_error);
+      continue;
+    }
+    const SourceFile& file = sources.add(from_stdin ? "<stdin>" : path, text);
+    format::Result r = format::format_source(file);
+    if (r.status == format::Result::syntax_error) {
+      print_diagnostics(r.diagnostics, sources, false);
+      worst(ruleset_errors);
+      continue;
+    }
+    if (r.status == format::Result::internal) {
+      std::fprintf(stderr, "kijun fmt: %s: internal error: %s; file left unchanged\n", file.path().c_str(),
+                   r.error.c_str());
+      worst(internal);
+      continue;
+    }
+    if (o.to_stdout || from_stdin) {
+      if (!write_out(r.text)) worst(io_error);
+      continue;
+    }
+    if (r.text == text) continue;
+    if (o.check) {
+      if (!write_out(path + "\n")) worst(io_error);
+      worst(ruleset_errors);
+      continue;
+    }
+    if (!write_atomically(path, r.text, error)) {
+      std::fprintf(stderr, "kijun fmt: cannot rewrite '%s': %s; file left unchanged\n", path.c_str(), error.c_str());
+      worst(io_error);
+    }
+  }
+  if (std::fflush(stdout) != 0) worst(io_error);
+  return status;
+}
+
+}  // namespace kijun::cli
