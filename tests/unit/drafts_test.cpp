@@ -31,7 +31,7 @@ std::unique_ptr<Loaded> load(const std::string& path) {
 
 // A scratch directory with a draft of jsprs in it.
 std::string draft_file(const std::string& name, const std::string& body) {
-  fs::path dir = fs::temp_directory_path() / "kijun-drafts-test";
+  fs::path dir = testing::scratch("drafts");
   fs::create_directories(dir);
   fs::path f = dir / (name + ".kijun");
   std::ofstream(f) << "ruleset " << name << " \"test draft\"\n  extends \"" << src << "/rulesets/jsprs/jsprs.kijun\"\n"
@@ -134,7 +134,7 @@ TEST_CASE("draft mistakes are diagnostics in the draft", "[drafts]") {
   auto plain = driver::load_ruleset_text("plain.kijun", "ruleset plain\noverride let x = 1\n", sm);
   CHECK(render_all(plain.diagnostics, sm).find("override and remove belong in a draft") != std::string::npos);
   // a base that does not exist, and a draft that extends itself
-  fs::path dir = fs::temp_directory_path() / "kijun-drafts-test";
+  fs::path dir = testing::scratch("drafts");
   std::ofstream(dir / "self.kijun") << "ruleset self extends \"self.kijun\"\n";
   CHECK(load((dir / "self.kijun").string())->text.find("a draft cannot extend itself") != std::string::npos);
   std::ofstream(dir / "nobase.kijun") << "ruleset nobase extends \"no/such/base.kijun\"\n";
@@ -144,7 +144,7 @@ TEST_CASE("draft mistakes are diagnostics in the draft", "[drafts]") {
 
 TEST_CASE("kijun diff with git: comparing the ruleset at two revisions", "[drafts][diff][git]") {
   if (run("command -v git").empty()) FAIL("git is needed for this test");
-  fs::path repo = fs::temp_directory_path() / "kijun-git-recipe";
+  fs::path repo = testing::scratch("git-recipe");
   fs::remove_all(repo);
   fs::create_directories(repo / "rulesets" / "jsprs");
   fs::copy_file(src + "/rulesets/jsprs/jsprs.kijun", repo / "rulesets" / "jsprs" / "jsprs.kijun");

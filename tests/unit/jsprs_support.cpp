@@ -1,6 +1,9 @@
 #include "tests/unit/jsprs_support.hpp"
 
+#include <unistd.h>
+
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -41,6 +44,12 @@ std::string applicant(const std::string& fields) {
   if (!has("prior_renewals")) pre += "\"prior_renewals\": 0, ";
   if (!has("work_declaration")) pre += "\"work_declaration\": true, ";
   return pre + f + "}";
+}
+
+std::string scratch(const std::string& name) {
+  auto dir = std::filesystem::temp_directory_path() / ("kijun-tests-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  return (dir / name).string();
 }
 
 std::string run_command(const std::string& cmd, int* exit_status) {

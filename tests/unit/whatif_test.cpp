@@ -34,7 +34,7 @@ std::vector<std::string> outcomes(const std::string& jsonl) {
 }  // namespace
 
 TEST_CASE("whatif's transition matrix matches separate evaluations of base and draft", "[whatif][drafts]") {
-  fs::path cohort = fs::temp_directory_path() / "kijun-whatif-10k.jsonl";
+  fs::path cohort = kijun::testing::scratch("whatif-10k.jsonl");
   run(std::string(KIJUN_GENERATOR) + " --count 10000 --seed 11 --years 2015-2024 > '" + cohort.string() + "'");
   const std::string kijun = KIJUN_BINARY;
   const std::string base = std::string(KIJUN_SOURCE_DIR) + "/rulesets/jsprs";
