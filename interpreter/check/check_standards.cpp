@@ -144,6 +144,11 @@ void Checker::check_standard(std::uint32_t si) {
         error(rp->name.span, "'" + rp->name.text + "' is part of every verdict already; choose another name");
       for (const auto& prev : sp.reports)
         if (prev.name == rp->name.text) error(rp->name.span, "report '" + rp->name.text + "' appears twice");
+      // Both go into the verdict: one name would be two members of one object.
+      for (const auto* top : report_decls_)
+        if (top->name.text == rp->name.text)
+          error_with_note(rp->name.span, "report '" + rp->name.text + "' is also a top-level report",
+                          top->name.span, "the top-level report is here");
       sp.reports.push_back({rp->name.text, value(*rp->value, s).node, rp->span});
     }
   }

@@ -15,8 +15,9 @@ int run_check(const CheckOptions& o) {
   for (const auto& d : r.diagnostics) (d.severity == Severity::error ? errors : warnings)++;
   if (!r.ruleset) {
     if (errors == 0) return io_error;
-    std::fprintf(stderr, "%zu error%s, %zu warning%s\n", errors, errors == 1 ? "" : "s", warnings,
-                 warnings == 1 ? "" : "s");
+    if (o.format == "text")  // JSON output is only the diagnostics, one per line
+      std::fprintf(stderr, "%zu error%s, %zu warning%s\n", errors, errors == 1 ? "" : "s", warnings,
+                   warnings == 1 ? "" : "s");
     // A ruleset that cannot even be read is an I/O problem, not a rule error.
     bool unreadable = r.diagnostics.size() == 1 && !r.diagnostics[0].span;
     return unreadable ? io_error : ruleset_errors;

@@ -75,6 +75,7 @@ ExplainCollector::ExplainCollector(const Program& p, Value facts, Explanation& o
     out_.applicant.emplace_back(root.fields[i].label.empty() ? root.fields[i].name : root.fields[i].label, text);
   }
   out_.unit = p.units[p.credit_unit].name;
+  out_.unit_one = p.units[p.credit_unit].singular;
   out_.unit_label = p.units[p.credit_unit].label.empty() ? out_.unit : p.units[p.credit_unit].label;
   for (const auto& c : p.categories) {
     CategoryTrace ct;

@@ -85,6 +85,7 @@ struct Explanation {
   // The applicant's own scalar facts, as (label, value): 更新年度 2021, …
   std::vector<std::pair<std::string, std::string>> applicant;
   std::string unit;        // the credit unit: "units"
+  std::string unit_one;    // its singular: "unit"
   std::string unit_label;  // "単位"
   std::vector<CategoryTrace> categories;
   std::vector<RequirementTrace> requirements;  // of the reported standard

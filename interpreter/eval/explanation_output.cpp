@@ -89,7 +89,10 @@ std::string explanation_text(const Explanation& e, Lang lang) {
       case RequirementStatus::met: o += fmt::format("  ✓ {}  {}{}\n", r.name, r.label, cites); break;
       case RequirementStatus::unmet: {
         std::string msg = lang == Lang::ja ? r.message_ja : r.message_en;
-        std::string by = r.shortfall ? fmt::format(fmt::runtime(w.short_by), n(*r.shortfall), unit) : "";
+        bool one = r.shortfall && rational::equal(*r.shortfall, Rational{1, 1});
+        std::string by = r.shortfall ? fmt::format(fmt::runtime(w.short_by), n(*r.shortfall),
+                                                   one && lang == Lang::en && !e.unit_one.empty() ? e.unit_one : unit)
+                                     : "";
         // Say how much is missing, unless the ruleset's message says it already.
         std::string shortfall = by.empty() || msg.find(by) != std::string::npos ? "" : w.open + by + w.close;
         o += fmt::format("  ✗ {}  {}{}{}\n", r.name, msg, shortfall, cites);

@@ -40,7 +40,7 @@ struct Frame {
     elements.clear();
   }
 
-  Value force(std::uint32_t cell);  // evaluate.cpp
+  Value force(std::uint32_t cell);  // cells.cpp
 
   const Program& program;
   Arena& arena;

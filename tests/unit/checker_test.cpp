@@ -200,3 +200,10 @@ TEST_CASE("arithmetic overflow is a diagnostic for the applicant, never a crash"
   CHECK_FALSE(ok);
   CHECK(err.find("arithmetic overflow") != std::string::npos);
 }
+
+TEST_CASE("a standard's report may not reuse a top-level report's name", "[check]") {
+  auto c = check_source(edit("  total min 2 units\n}", "  total min 2 units\n  report level = 1\n}") + "report level = 2\n");
+  CHECK_FALSE(c->result.ruleset);
+  CHECK(c->text.find("error: report 'level' is also a top-level report") != std::string::npos);
+  CHECK(c->text.find("note: the top-level report is here") != std::string::npos);
+}
