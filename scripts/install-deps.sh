@@ -4,6 +4,8 @@
 # root, or through sudo when not root.
 #   --test   also what the tests need: a headless browser to print the unit
 #            summary sheet, pdftotext to read it back, and Japanese fonts.
+#   --fuzz   also clang and its runtime libraries (libFuzzer and the
+#            sanitizers) for scripts/fuzz.sh.
 set -euo pipefail
 
 packages=(build-essential cmake ninja-build pkg-config tao-pegtl-dev libfmt-dev
@@ -11,7 +13,8 @@ packages=(build-essential cmake ninja-build pkg-config tao-pegtl-dev libfmt-dev
 for arg in "$@"; do
   case $arg in
     --test) packages+=(chromium poppler-utils fonts-noto-cjk) ;;
-    *) echo "usage: scripts/install-deps.sh [--test]" >&2; exit 2 ;;
+    --fuzz) packages+=(clang libclang-rt-14-dev) ;;
+    *) echo "usage: scripts/install-deps.sh [--test] [--fuzz]" >&2; exit 2 ;;
   esac
 done
 
