@@ -157,6 +157,9 @@ std::optional<ast::Ruleset> parse_merged(const std::string& file, std::string te
     return fail("cannot find the base ruleset '" + *extends + "'",
                 "looked for " + base_path.string() + " (a path relative to this file)");
   if (!resolve(base_path.string(), base_file, found)) return fail("cannot find the base ruleset '" + *extends + "'", found[0].message);
+  // Only a file: a device or a pipe (extends "/dev/stdin") could block forever.
+  if (!fs::is_regular_file(base_file, exists_ec))
+    return fail("the base ruleset '" + *extends + "' is not a regular file");
   std::error_code ec;
   std::string canonical = fs::weakly_canonical(base_file, ec).string();
   if (std::find(chain.begin(), chain.end(), canonical) != chain.end())

@@ -53,9 +53,7 @@ bool same_schema(const facts::Schema& a, const facts::Schema& b) {
 }
 
 Runner::Runner(const Program& base, const Program& draft, Lang lang, std::size_t max_listed)
-    : base_(base),
-      draft_(draft),
-      same_facts_(same_schema(base.schema, draft.schema)),
+    : same_facts_(same_schema(base.schema, draft.schema)),
       base_reader_(base.schema),
       draft_reader_(draft.schema),
       base_eval_(base, lang),

@@ -66,8 +66,6 @@ class Runner {
   std::function<void(const Change&)> on_change;
 
  private:
-  const Program& base_;
-  const Program& draft_;
   bool same_facts_;
   facts::FactsReader base_reader_;
   facts::FactsReader draft_reader_;
