@@ -54,13 +54,17 @@ CheckResult Checker::run() {
   return r;
 }
 
-void Checker::error(Span at, std::string message, std::string hint) {
+void Checker::report(Severity severity, Span at, std::string message, std::string hint) {
   Diagnostic d;
-  d.severity = Severity::error;
+  d.severity = severity;
   d.span = at;
   d.message = std::move(message);
   d.hint = std::move(hint);
   diags_.push_back(std::move(d));
+}
+
+void Checker::error(Span at, std::string message, std::string hint) {
+  report(Severity::error, at, std::move(message), std::move(hint));
 }
 
 void Checker::error_with_note(Span at, std::string message, Span note_at, std::string note) {
@@ -69,12 +73,7 @@ void Checker::error_with_note(Span at, std::string message, Span note_at, std::s
 }
 
 void Checker::warning(Span at, std::string message, std::string hint) {
-  Diagnostic d;
-  d.severity = Severity::warning;
-  d.span = at;
-  d.message = std::move(message);
-  d.hint = std::move(hint);
-  diags_.push_back(std::move(d));
+  report(Severity::warning, at, std::move(message), std::move(hint));
 }
 
 

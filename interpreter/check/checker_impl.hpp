@@ -81,6 +81,7 @@ class Checker {
   CheckResult run();
 
   // ---- diagnostics (checker.cpp)
+  void report(Severity severity, Span at, std::string message, std::string hint);
   void error(Span at, std::string message, std::string hint = {});
   void warning(Span at, std::string message, std::string hint = {});
   void error_with_note(Span at, std::string message, Span note_at, std::string note);
