@@ -4,7 +4,7 @@
     python3 bench/check_verdicts.py EXPECTED.jsonl VERDICTS.jsonl [--show N]
 
 EXPECTED comes from the generator's own reference implementation of
-../shared/contract/jsprs-interpretation.md (bench/gen_cohort.cpp, `reference`).
+../shared/contract/jsprs-interpretation.md (bench/gen_cohort/reference.cpp).
 Compared per applicant (matched by id): outcome, path, total, required_total,
 earned_total, categories.*.earned/counted, cases_counted, mandatory_topics.
 Prints a summary (outcome counts, mismatches by member) and exits 1 on any mismatch.
