@@ -4,6 +4,7 @@
 //
 //   kijun_handwritten COHORT.jsonl > verdicts.jsonl     one applicant per line
 //   kijun_handwritten APPLICANT.json > verdict.jsonl    one (pretty-printed) applicant
+//   kijun_gen_cohort ... | kijun_handwritten -             JSON Lines on stdin
 //
 // Prints one compact JSON verdict per applicant, in input order, with the members
 // `kijun eval --format json` prints for the full standard (see bench/README.md).
@@ -29,7 +30,7 @@
 
 namespace {
 
-constexpr std::size_t block = std::size_t{4} << 20;
+constexpr std::size_t block = std::size_t{1} << 20;
 constexpr std::size_t flush_at = std::size_t{1} << 20;
 
 struct Run {
@@ -68,12 +69,12 @@ bool ends_with(std::string_view s, std::string_view tail) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc != 2 || argv[1][0] == '-') {
-    std::fprintf(stderr, "usage: kijun_handwritten COHORT.jsonl | APPLICANT.json\n");
+  if (argc != 2 || (argv[1][0] == '-' && argv[1][1] != '\0')) {
+    std::fprintf(stderr, "usage: kijun_handwritten COHORT.jsonl | APPLICANT.json | -\n");
     return 2;
   }
   const char* path = argv[1];
-  int fd = ::open(path, O_RDONLY);
+  int fd = std::strcmp(path, "-") == 0 ? STDIN_FILENO : ::open(path, O_RDONLY);
   if (fd < 0) {
     std::fprintf(stderr, "kijun_handwritten: %s: %s\n", path, std::strerror(errno));
     return 4;
