@@ -21,6 +21,7 @@
 #include "grammar/errors.hpp"
 #include "grammar/grammar.hpp"
 #include "grammar/lower.hpp"
+#include "grammar/syntax_diagnostic.hpp"
 
 namespace kijun::grammar {
 namespace {
@@ -29,14 +30,6 @@ namespace pegtl = tao::pegtl;
 namespace pt = tao::pegtl::parse_tree;
 using Node = pt::node;
 using lowering::Lowerer;
-
-// The input rules::nest counts expression nesting on.
-class Input : public pegtl::memory_input<> {
- public:
-  using pegtl::memory_input<>::memory_input;
-  int nesting = 0;
-  [[noreturn]] void too_deep() const { throw syntax_error(nesting_message, nesting_hint, *this); }
-};
 
 // Replace a node that has a single child by the child, keeping the content
 // (pegtl's fold_one drops it, and with it the end of the span).
@@ -86,46 +79,6 @@ template <> struct action<r::comment> {
   }
 };
 
-
-// The span a diagnostic underlines at a syntax error: the offending token.
-std::uint32_t token_length(std::string_view text, std::size_t at) {
-  if (at >= text.size()) return 0;
-  auto c = static_cast<unsigned char>(text[at]);
-  auto ident_char = [](unsigned char ch) { return std::isalnum(ch) || ch == '_' || ch >= 0x80; };
-  std::size_t end = at + 1;
-  if (ident_char(c)) {
-    while (end < text.size() && ident_char(static_cast<unsigned char>(text[end]))) ++end;
-  } else if (c == '"') {
-    while (end < text.size() && text[end] != '"' && text[end] != '\n') end += text[end] == '\\' ? 2 : 1;
-    end = std::min(end + 1, text.size());
-    if (text[end - 1] != '"') end = at + 1;
-  } else if (c == '\\' && end < text.size()) {
-    end = at + 2;  // the escape sequence
-  } else if (end < text.size() && text.substr(at, 2) == "==") {
-    end = at + 2;
-  } else if (end < text.size() && (c == '!' || c == '<' || c == '>') && text[end] == '=') {
-    end = at + 2;
-  } else if (end < text.size() && text.substr(at, 2) == "..") {
-    end = at + 2;
-  }
-  return static_cast<std::uint32_t>(end - at);
-}
-
-Diagnostic syntax_diagnostic(const SourceFile& file, const pegtl::parse_error& e, std::string hint) {
-  Diagnostic d;
-  d.severity = Severity::error;
-  const auto at = e.positions().empty() ? file.text().size() : e.positions().front().byte;
-  const auto begin = static_cast<std::uint32_t>(std::min(at, file.text().size()));
-  d.span = Span{file.id(), begin, begin + token_length(file.text(), begin)};
-  d.message = std::string(e.message());
-  d.hint = std::move(hint);
-  // A lone '=' where the grammar wanted something else is, almost always, a
-  // comparison written with one '='.
-  const std::string& t = file.text();
-  bool lone_equals = begin < t.size() && t[begin] == '=' && (begin + 1 >= t.size() || t[begin + 1] != '=');
-  if (lone_equals) d.hint = "to compare two values write '=='; a single '=' only defines a name";
-  return d;
-}
 
 template <typename Rule>
 bool run(const SourceFile& file, Diagnostics& diags, auto&& lower) {

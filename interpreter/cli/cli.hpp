@@ -69,6 +69,13 @@ struct FmtOptions {
 
 int run_fmt(const FmtOptions& o);
 
+struct TestOptions {
+  std::vector<std::string> paths;  // test files, rulesets (their tests/ beside them) or directories
+  bool verbose = false;            // list the examples that pass too
+};
+
+int run_test(const TestOptions& o);
+
 // Writes to stdout; false when the output is gone (closed pipe, full disk).
 bool write_out(const std::string& s);
 void print_diagnostics(const Diagnostics& ds, const SourceMap& sources, bool json);

@@ -65,6 +65,13 @@ int main(int argc, char** argv) {
   auto* f_check = f->add_flag("--check", format.check, "write nothing: list the files that would change, exit 1 if any");
   f->add_flag("--stdout", format.to_stdout, "print the formatted text instead of rewriting the files")->excludes(f_check);
 
+  kijun::cli::TestOptions test;
+  auto* tc = app.add_subcommand("test", "Run the example applicants of ruleset test files (*.kijun-test) against their rulesets");
+  tc->add_option("PATH", test.paths, "test files, rulesets (the tests in tests/ beside them) or directories (every "
+                                     "*.kijun-test under them)")
+      ->required();
+  tc->add_flag("-v,--verbose", test.verbose, "list the examples that pass as well");
+
   kijun::cli::WhatIfOptions whatif;
   auto* w = app.add_subcommand("whatif", "Evaluate a cohort under a base ruleset and a draft: who changes outcome, and why");
   w->add_option("BASE", whatif.base, "the ruleset in force")->required();
@@ -95,6 +102,7 @@ int main(int argc, char** argv) {
     if (*x) return kijun::cli::run_eval(explain);
     if (*s) return kijun::cli::run_eval(sheet);
     if (*f) return kijun::cli::run_fmt(format);
+    if (*tc) return kijun::cli::run_test(test);
     if (*w) return kijun::cli::run_whatif(whatif);
     if (*d) return kijun::cli::run_diff(diff);
   } catch (const std::exception& ex) {

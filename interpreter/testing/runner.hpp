@@ -1,0 +1,52 @@
+// Runs one example: assembles its facts, reads them with the same facts
+// reader as `kijun eval`, evaluates them with the same Evaluator, and
+// compares the verdict JSON with the expectations.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "interpreter/compile/plan.hpp"
+#include "interpreter/diag/diagnostic.hpp"
+#include "interpreter/eval/verdict.hpp"
+#include "interpreter/testing/suite.hpp"
+#include "interpreter/testing/verdict_match.hpp"
+
+namespace kijun::ruletest {
+
+struct CaseResult {
+  enum class Status {
+    passed,
+    failed,     // some expectation does not hold
+    bad_facts,  // the facts reader or the evaluator refused the facts
+    error,      // the facts could not be assembled: unknown applicant, unreadable file (see io)
+  };
+  Status status = Status::passed;
+  bool io = false;  // error because a facts file could not be read
+  std::vector<Mismatch> mismatches;
+  Verdict verdict;  // when passed or failed
+};
+
+class Runner {
+ public:
+  Runner(const Program& program, const SourceMap& sources, Diagnostics& diags);
+  ~Runner();
+  Runner(const Runner&) = delete;
+  Runner& operator=(const Runner&) = delete;
+
+  CaseResult run(const Case& c);
+
+  // The facts of an example as JSON text; false (with diagnostics) when they
+  // cannot be assembled. `io` tells an unreadable file from a test-file error.
+  bool facts_text(const Case& c, std::string& out, bool& io);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// "FILE:LINE" of a span.
+std::string where(const SourceMap& sources, Span at);
+
+}  // namespace kijun::ruletest

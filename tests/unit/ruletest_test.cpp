@@ -1,0 +1,247 @@
+// kijun test: the test-file grammar, the facts an example stands for (`* N`,
+// `with`, the default id), expectations against verdict JSON, and a draft's
+// suite inheriting its base's examples.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+
+#include <sys/wait.h>
+
+#include "grammar/test_parse.hpp"
+#include "interpreter/driver/pipeline.hpp"
+#include "interpreter/testing/facts_text.hpp"
+#include "interpreter/testing/runner.hpp"
+#include "interpreter/testing/verdict_match.hpp"
+#include "tests/unit/jsprs_support.hpp"
+
+namespace {
+
+using namespace kijun;
+using namespace kijun::ruletest;
+
+struct Parsed {
+  std::unique_ptr<SourceFile> file;
+  grammar::TestParseResult result;
+};
+Parsed parse(const std::string& text) {
+  auto file = std::make_unique<SourceFile>(0, "t.kijun-test", text);
+  auto result = grammar::parse_test_file(*file);
+  return {std::move(file), std::move(result)};
+}
+
+std::string first_error(const Parsed& p) {
+  REQUIRE(!p.result.diagnostics.empty());
+  return p.result.diagnostics.front().message;
+}
+
+std::string facts_of(const Json& j) {
+  std::string out;
+  REQUIRE(write_json(j, out, 1 << 20));
+  return out;
+}
+
+const char* header = "tests for \"../r.kijun\"\n";
+
+}  // namespace
+
+TEST_CASE("the test-file grammar has no loops that match nothing", "[ruletest]") {
+  CHECK(grammar::test_grammar_is_sound());
+}
+
+TEST_CASE("a test file parses into applicants, examples, overrides and snapshots", "[ruletest]") {
+  auto p = parse(std::string("\xEF\xBB\xBF# comment\r\n") + header + R"(
+applicant 基本 { "renewal_year": 2021, "cases": [ {"a": 1} * 3, 2 ] }   # trailing comment
+applicant 別 = 基本 with { "renewal_year": 2022 }
+example "一" cites "③" {
+  applicant 別 with { "x": [] }
+  expect outcome = board
+  expect categories.clinical.counted = 9.5
+  expect unmet = []
+  expect unmet includes [a, "b c"]
+  expect window = ["2017-01-01", blank, true, false, -3]
+}
+example "二" { facts from "a.json" expect outcome = review }
+example "三" { facts { "id": "x" } }
+override example "四" { expect total = 1 }
+remove example "五"
+snapshot "cohort.jsonl"
+)");
+  INFO(render_all(p.result.diagnostics, SourceMap{}));
+  REQUIRE(p.result.file);
+  const TestFile& f = *p.result.file;
+  CHECK(f.ruleset == "../r.kijun");
+  REQUIRE(f.applicants.size() == 2);
+  CHECK(f.applicants[0].name == "基本");
+  CHECK(facts_of(f.applicants[0].facts.json) ==
+        R"({"renewal_year":2021,"cases":[{"a":1},{"a":1},{"a":1},2]})");
+  CHECK(f.applicants[1].facts.kind == FactsSource::Kind::applicant);
+  CHECK(f.applicants[1].facts.applicant == "基本");
+  REQUIRE(f.examples.size() == 5);
+  const Example& one = f.examples[0];
+  CHECK(one.cites == "③");
+  CHECK(one.facts.applicant == "別");
+  REQUIRE(one.expects.size() == 5);
+  CHECK(one.expects[1].steps == std::vector<std::string>{"categories", "clinical", "counted"});
+  CHECK(one.expects[1].value.kind == ExpectValue::Kind::number);
+  CHECK(one.expects[3].includes);
+  CHECK(show(one.expects[3].value) == "[a, \"b c\"]");
+  CHECK(show(one.expects[4].value) == "[\"2017-01-01\", blank, true, false, -3]");
+  CHECK(f.examples[1].facts.kind == FactsSource::Kind::file);
+  CHECK(f.examples[1].facts.file == "a.json");
+  CHECK(f.examples[2].facts.kind == FactsSource::Kind::inline_json);
+  CHECK(f.examples[3].kind == Example::Kind::override_);
+  CHECK(f.examples[4].kind == Example::Kind::remove);
+  REQUIRE(f.snapshots.size() == 1);
+  CHECK(f.snapshots[0].cohort == "cohort.jsonl");
+}
+
+TEST_CASE("test-file syntax errors say what was expected, where", "[ruletest]") {
+  CHECK(first_error(parse("example \"x\" {}")) == "expected 'tests for' and the ruleset's file");
+  CHECK(first_error(parse(std::string(header) + "example \"x\" { expect outcome = a }")) ==
+        "expected the example's facts");
+  CHECK(first_error(parse(std::string(header) + "example \"x\" { facts {\"a\": 1,} }")) ==
+        "expected a member \"name\": value");
+  CHECK(first_error(parse(std::string(header) + "example \"x\" { facts {\"a\": [1 * 0]} }")) ==
+        "a repetition count is a whole number from 1 to 100000");
+  CHECK(first_error(parse(std::string(header) + "example \"x\" { facts {\"a\": 1} expect outcome == a }")) ==
+        "expected '=' or 'includes'");
+  CHECK(first_error(parse(std::string(header) + "example \"x\" { facts {\"a\": \"b}}")) == "unterminated string");
+  CHECK(first_error(parse(std::string(header) + "applicant a {}\napplicant a {}")) ==
+        "applicant 'a' is defined twice");
+  CHECK(first_error(parse(std::string(header) + "example \"x\" { facts {} }\nexample \"x\" { facts {} }")) ==
+        "example \"x\" is defined twice in this file");
+  CHECK(first_error(parse(std::string(header) + "expect outcome = a")) == "expected a declaration");
+  // Deep nesting is a diagnostic, not a stack overflow.
+  CHECK(first_error(parse(std::string(header) + "example \"x\" { facts {\"a\": " + std::string(5000, '[') + "} }")) ==
+        "nesting deeper than 64 levels");
+  auto p = parse(std::string(header) + "example \"x\" {\n  facts { \"a\": tru }\n}");
+  REQUIRE(p.result.diagnostics.size() == 1);
+  SourceMap sources;
+  sources.add("t.kijun-test", p.file->text());
+  CHECK(render_all(p.result.diagnostics, sources).find("t.kijun-test:3:16: error: expected a JSON value") == 0);
+}
+
+TEST_CASE("with replaces top-level members; the example's name is the default id", "[ruletest]") {
+  auto p = parse(std::string(header) + R"(applicant a { "x": 1, "y": [2 * 2] }
+example "e" { applicant a with { "y": 3, "z": "\u00e9" } })");
+  REQUIRE(p.result.file);
+  const auto& f = *p.result.file;
+  Json merged = merge(f.applicants[0].facts.json, *f.examples[0].facts.with);
+  default_id(merged, "名前 \"q\"");
+  CHECK(facts_of(merged) == R"({"id":"名前 \"q\"","x":1,"y":3,"z":"\u00e9"})");
+  Json with_id = f.applicants[0].facts.json;
+  with_id.keys.insert(with_id.keys.begin(), "\"id\"");
+  with_id.values.insert(with_id.values.begin(), Json{Json::Kind::scalar, "\"A\"", {}, {}, {}, {}});
+  default_id(with_id, "ignored");
+  CHECK(facts_of(with_id) == R"({"id":"A","x":1,"y":[2,2]})");
+
+  std::string text = " {\"x\": 1}";
+  default_id(text, "n");
+  CHECK(text == " {\"id\":\"n\",\"x\": 1}");
+  text = "{}";
+  default_id(text, "n");
+  CHECK(text == "{\"id\":\"n\"}");
+  text = "{\"id\": \"k\"}";
+  default_id(text, "n");
+  CHECK(text == "{\"id\": \"k\"}");
+  text = "{broken";
+  default_id(text, "n");
+  CHECK(text == "{broken");
+}
+
+TEST_CASE("expanding `* N` stops at the size limit", "[ruletest]") {
+  auto p = parse(std::string(header) + R"(example "e" { facts { "a": [ "0123456789" * 100000 ] } })");
+  REQUIRE(p.result.file);
+  std::string out;
+  CHECK_FALSE(write_json(p.result.file->examples[0].facts.json, out, 100000));
+}
+
+TEST_CASE("expectations compare members of the verdict JSON", "[ruletest]") {
+  auto p = parse(std::string(header) + R"(example "e" { facts {}
+  expect outcome = board
+  expect total = 50
+  expect total = 50.0
+  expect cats.c.counted = 9.5
+  expect unmet = [b, a]
+  expect unmet includes [a]
+  expect window = ["2017-01-01", blank]
+  expect window includes "2017-01-01"
+  expect window.0 = "2017-01-01"
+  expect flag = true
+  expect outcome = society
+  expect unmet = [a]
+  expect nothing.here = 1
+  expect total = "50"
+})");
+  REQUIRE(p.result.file);
+  const auto& ex = p.result.file->examples[0].expects;
+  VerdictMatcher m;
+  auto mismatches = m.match(
+      R"({"outcome":"board","total":50,"cats":{"c":{"counted":9.5}},"unmet":[{"rule":"a"},{"rule":"b"}],)"
+      R"("window":["2017-01-01",null],"flag":true})",
+      ex);
+  REQUIRE(mismatches.size() == 4);
+  CHECK(mismatches[0].expectation == &ex[10]);
+  CHECK(mismatches[0].expected == "society");
+  CHECK(mismatches[0].got == "board");
+  CHECK(mismatches[1].got == "[a, b]");
+  CHECK(mismatches[1].detail == "unexpected b");
+  CHECK(mismatches[2].got == "(absent)");
+  CHECK(mismatches[3].expected == "\"50\"");
+  CHECK(mismatches[3].got == "50");
+}
+
+void write(const std::filesystem::path& p, const std::string& text) {
+  std::filesystem::create_directories(p.parent_path());
+  std::ofstream(p, std::ios::binary) << text;
+}
+
+TEST_CASE("a draft's suite runs its base's examples, overridden and removed, then its own", "[ruletest]") {
+  namespace fs = std::filesystem;
+  const fs::path dir = kijun::testing::scratch("ruletest-draft");
+  fs::remove_all(dir);
+  const std::string root = KIJUN_SOURCE_DIR;
+  write(dir / "jsprs.kijun", kijun::testing::read_text(root + "/rulesets/jsprs/jsprs.kijun"));
+  write(dir / "drafts/veteran_50.kijun", kijun::testing::read_text(root + "/rulesets/jsprs/drafts/veteran_50.kijun"));
+  const std::string base_applicant = R"(applicant 基本 {
+  "renewal_year": 2021, "prior_renewals": 3, "work_declaration": true, "clinical_record": true, "cases": [] }
+)";
+  write(dir / "tests/base.kijun-test", "tests for \"../jsprs.kijun\"\n" + base_applicant + R"(
+example "残す" { applicant 基本 expect outcome = not_eligible }
+example "書き換える" { applicant 基本 expect outcome = board }
+example "消す" { applicant 基本 expect outcome = board }
+)");
+  write(dir / "drafts/tests/veteran.kijun-test", R"(tests for "../veteran_50.kijun"
+override example "書き換える" { expect outcome = not_eligible }
+remove example "消す"
+example "自分の例" { applicant 基本 with { "prior_renewals": 1 } expect outcome = not_eligible }
+)");
+  int status = 0;
+  const std::string out = kijun::testing::run_command(
+      std::string(KIJUN_BINARY) + " test -v " + (dir / "drafts/veteran_50.kijun").string() + " 2>&1", &status);
+  INFO(out);
+  CHECK(WEXITSTATUS(status) == 0);
+  CHECK(out.find("ok \"残す\" [base's example") != std::string::npos);
+  CHECK(out.find("ok \"書き換える\" [base's example") != std::string::npos);
+  CHECK(out.find("消す") == std::string::npos);
+  CHECK(out.find("ok \"自分の例\"\n") != std::string::npos);
+  CHECK(out.find("3 examples, 0 failed") != std::string::npos);
+
+  // The base alone still fails its own wrong expectation; an override that
+  // names no example is an error of the draft's test file.
+  const std::string base = kijun::testing::run_command(
+      std::string(KIJUN_BINARY) + " test " + (dir / "jsprs.kijun").string() + " 2>&1", &status);
+  CHECK(WEXITSTATUS(status) == 1);
+  CHECK(base.find("FAIL \"書き換える\"") != std::string::npos);
+  write(dir / "drafts/tests/veteran.kijun-test", R"(tests for "../veteran_50.kijun"
+override example "書き換え" { expect outcome = board }
+)");
+  const std::string typo = kijun::testing::run_command(
+      std::string(KIJUN_BINARY) + " test " + (dir / "drafts").string() + " 2>&1", &status);
+  INFO(typo);
+  CHECK(WEXITSTATUS(status) == 1);
+  CHECK(typo.find("error: no example \"書き換え\" in the base's tests") != std::string::npos);
+  CHECK(typo.find("did you mean '書き換える'?") != std::string::npos);
+  fs::remove_all(dir);
+}
