@@ -72,6 +72,8 @@ int run_fmt(const FmtOptions& o);
 struct TestOptions {
   std::vector<std::string> paths;  // test files, rulesets (their tests/ beside them) or directories
   bool verbose = false;            // list the examples that pass too
+  std::string format = "text";     // text | json (one object at the end)
+  std::string coverage;            // "" none, "report", or "required": incomplete coverage fails the run
 };
 
 int run_test(const TestOptions& o);

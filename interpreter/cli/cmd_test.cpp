@@ -1,11 +1,15 @@
 // kijun test PATH…: runs the examples of ruleset test files (docs/testing.md)
-// and reports each failure as expected vs actual with its file:line.
+// and reports each failure as expected vs actual with its file:line; with
+// --coverage, which requirements and outcomes the examples exercised.
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <map>
+#include <optional>
 
 #include "interpreter/cli/cli.hpp"
+#include "interpreter/cli/test_report.hpp"
+#include "interpreter/testing/coverage.hpp"
 #include "interpreter/testing/runner.hpp"
 #include "interpreter/testing/suite.hpp"
 
@@ -27,13 +31,6 @@ struct Status {
   int code() const { return io ? io_error : bad_facts ? Exit::bad_facts : (errors || failures) ? ruleset_errors : ok; }
 };
 
-std::string heading(const SourceMap& sources, const Case& c, const char* what, const std::string& ruleset) {
-  std::string s = fmt::format("{}: {} \"{}\"", ruletest::where(sources, c.example->span), what, c.example->name);
-  if (!c.example->cites.empty()) s += fmt::format(" (cites {})", c.example->cites);
-  if (c.inherited) s += fmt::format(" [base's example, run against {}]", ruleset);
-  return s + "\n";
-}
-
 }  // namespace
 
 int run_test(const TestOptions& o) {
@@ -47,9 +44,10 @@ int run_test(const TestOptions& o) {
   };
   ruletest::Found found = ruletest::find(o.paths, diags);
   status.io = !diags.empty();
-  flush();
-  status.errors = false;
+  print_diagnostics(diags, sources, false);
+  diags.clear();
 
+  // Test files grouped by the ruleset they name, in the order found.
   ruletest::Loader loader(sources, diags);
   std::vector<Group> groups;
   std::map<std::string, std::size_t> by_key;
@@ -69,68 +67,59 @@ int run_test(const TestOptions& o) {
   status.io = status.io || loader.io_failed();
   flush();
 
-  std::string out;
+  TestReport report(sources, o.format == "json", o.verbose);
   for (const auto& r : found.untested_rulesets)
-    if (!by_key.count(ruletest::path_key(r))) out += r + ": no tests\n";
+    if (!by_key.count(ruletest::path_key(r))) report.untested(r);
 
   std::size_t total = 0, failed = 0;
+  bool coverage_incomplete = false;
   for (const auto& g : groups) {
     driver::LoadResult loaded = driver::load_ruleset(g.ruleset, sources);
     for (const auto& d : loaded.diagnostics)
       if (d.severity == Severity::error) diags.push_back(d);
     if (!loaded.ruleset) {
-      const bool missing = diags.size() == 1 && !diags[0].span;
-      status.io = status.io || missing;
-      for (const auto* f : g.files)
-        out += fmt::format("{}: tests for {}, which {}\n", f->path, g.ruleset, missing ? "cannot be read" : "does not check");
+      const bool unreadable = diags.size() == 1 && !diags[0].span;
+      status.io = status.io || unreadable;
+      for (const auto* f : g.files) report.unusable(f->path, g.ruleset, unreadable);
       flush();
       continue;
     }
+    const Program& program = *loaded.ruleset->program;
     std::vector<Case> cases = ruletest::suite_cases(*loaded.ruleset, g.files, loader);
     flush();
     if (cases.empty()) {
-      out += g.ruleset + ": no tests\n";
+      report.untested(g.ruleset);
       continue;
     }
-    ruletest::Runner runner(*loaded.ruleset->program, sources, diags);
+    ruletest::Runner runner(program, sources, diags);
+    std::optional<ruletest::Coverage> coverage;
+    if (!o.coverage.empty()) coverage.emplace(program);
     std::size_t group_failed = 0;
     for (const auto& c : cases) {
       CaseResult r = runner.run(c);
       ++total;
-      switch (r.status) {
-        case CaseResult::Status::passed:
-          if (o.verbose) out += heading(sources, c, "ok", g.ruleset);
-          break;
-        case CaseResult::Status::failed:
-          status.failures = true;
-          out += heading(sources, c, "FAIL", g.ruleset);
-          for (const auto& m : r.mismatches)
-            out += fmt::format("  {}: {}: expected {}, got {}{}\n", ruletest::where(sources, m.expectation->span),
-                               m.expectation->path, m.expected, m.got, m.detail.empty() ? "" : " (" + m.detail + ")");
-          break;
-        case CaseResult::Status::bad_facts:
-          status.bad_facts = true;
-          out += heading(sources, c, "FAIL", g.ruleset) + "  the facts could not be evaluated (diagnostics above)\n";
-          break;
-        case CaseResult::Status::error:
-          status.io = status.io || r.io;
-          out += heading(sources, c, "FAIL", g.ruleset) + "  the facts could not be assembled (diagnostics above)\n";
-          break;
-      }
+      if (r.status == CaseResult::Status::failed) status.failures = true;
+      if (r.status == CaseResult::Status::bad_facts) status.bad_facts = true;
+      if (r.status == CaseResult::Status::error) status.io = status.io || r.io;
       if (r.status != CaseResult::Status::passed) ++group_failed;
+      const bool evaluated = r.status == CaseResult::Status::passed || r.status == CaseResult::Status::failed;
+      if (coverage && evaluated) coverage->add(r.verdict.outcome, r.statuses);
+      report.example(c, r, g.ruleset);
       // Diagnostics first, so that stderr and stdout read in order on a terminal.
       flush();
-      if (!write_out(out)) return io_error;
-      out.clear();
+      if (!report.flush()) return io_error;
     }
     failed += group_failed;
-    if (groups.size() > 1) out += fmt::format("{}: {} examples, {} failed\n", g.ruleset, cases.size(), group_failed);
+    report.suite_done(g.ruleset, cases.size(), group_failed, groups.size() > 1);
+    if (coverage) {
+      report.coverage(*coverage, g.ruleset);
+      coverage_incomplete = coverage_incomplete || !coverage->complete();
+    }
   }
-  out += fmt::format("{} example{}, {} failed", total, total == 1 ? "" : "s", failed);
-  if (loader.failed())
-    out += fmt::format("; {} test file{} not run (diagnostics above)", loader.failed(), loader.failed() == 1 ? "" : "s");
-  out += '\n';
-  if (!write_out(out) || std::fflush(stdout) != 0) return io_error;
+  const bool coverage_fails = o.coverage == "required" && coverage_incomplete;
+  report.finish(total, failed, loader.failed(), coverage_fails);
+  if (!report.flush() || std::fflush(stdout) != 0) return io_error;
+  if (coverage_fails) status.failures = true;
   return status.code();
 }
 

@@ -71,6 +71,12 @@ int main(int argc, char** argv) {
                                      "*.kijun-test under them)")
       ->required();
   tc->add_flag("-v,--verbose", test.verbose, "list the examples that pass as well");
+  tc->add_option("--format", test.format, "text (default) or json (one object: failures, coverage)")
+      ->check(CLI::IsMember({"text", "json"}));
+  tc->add_flag("--coverage{report}", test.coverage,
+               "report which requirements the examples saw met and unmet, and which outcomes they reached; "
+               "--coverage=required also fails the run when coverage is not full")
+      ->check(CLI::IsMember({"report", "required"}));
 
   kijun::cli::WhatIfOptions whatif;
   auto* w = app.add_subcommand("whatif", "Evaluate a cohort under a base ruleset and a draft: who changes outcome, and why");

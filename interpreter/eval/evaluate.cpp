@@ -116,8 +116,24 @@ bool Evaluator::check_facts(Frame& f, Diagnostics& diags, const std::string& loc
   return ok;
 }
 
-bool Evaluator::evaluate(Value facts, Arena& arena, Verdict& out, Diagnostics& diags, const std::string& location) {
-  return run(facts, arena, out, diags, location, nullptr);
+bool Evaluator::evaluate(Value facts, Arena& arena, Verdict& out, Diagnostics& diags, const std::string& location,
+                         RequirementStatuses* statuses) {
+  return run(facts, arena, out, diags, location, nullptr, statuses);
+}
+
+void Evaluator::requirement_statuses(Frame& f, RequirementStatuses& out) {
+  out.assign(program_.standards.size(), {});
+  for (std::size_t s = 0; s < program_.standards.size(); ++s) {
+    const StandardPlan& sp = program_.standards[s];
+    try {
+      if (!f.force(sp.applies_cell).b) continue;
+      for (const auto& r : sp.requirements) out[s].push_back(static_cast<RequirementStatus>(f.force(r.cell).num.num));
+    } catch (const EvalError&) {
+      // A standard the verdict did not need may fail to evaluate (e.g. an
+      // overflow): it counts as not seen, the verdict stands.
+      out[s].clear();
+    }
+  }
 }
 
 bool Evaluator::explain(Value facts, Arena& arena, Explanation& out, Diagnostics& diags, const std::string& location) {
@@ -126,7 +142,7 @@ bool Evaluator::explain(Value facts, Arena& arena, Explanation& out, Diagnostics
 }
 
 bool Evaluator::run(Value facts, Arena& arena, Verdict& out, Diagnostics& diags, const std::string& location,
-                    Explanation* explain) {
+                    Explanation* explain, RequirementStatuses* statuses) {
   Frame f(program_, arena);
   f.reset(facts);
   std::unique_ptr<ExplainCollector> collector;
@@ -151,6 +167,7 @@ bool Evaluator::run(Value facts, Arena& arena, Verdict& out, Diagnostics& diags,
       if (reporting == -2) continue;
       int standard = build_verdict(f, o, reporting, out);
       if (collector) collector->finish(f, o, standard);
+      if (statuses) requirement_statuses(f, *statuses);
       return true;
     }
     throw EvalError{program_.outcomes.empty() ? Span{} : program_.outcomes.back().span,

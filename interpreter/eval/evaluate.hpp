@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "interpreter/compile/plan.hpp"
 #include "interpreter/diag/diagnostic.hpp"
@@ -13,6 +14,12 @@
 
 namespace kijun {
 
+// The status of every requirement of every standard, per standard in the
+// Program's order; empty for a standard that does not apply to the applicant.
+// For `kijun test --coverage`, which must see the standards the verdict does
+// not report as well.
+using RequirementStatuses = std::vector<std::vector<RequirementStatus>>;
+
 class Evaluator {
  public:
   Evaluator(const Program& program, Lang lang);
@@ -20,7 +27,9 @@ class Evaluator {
   // `facts` is a record read by the FactsReader into `arena`. On failure
   // (facts that break an `invalid when`, or a rule that cannot be evaluated)
   // appends diagnostics naming the applicant and returns false.
-  bool evaluate(Value facts, Arena& arena, Verdict& out, Diagnostics& diags, const std::string& location);
+  // With `statuses`, also fills them (see RequirementStatuses).
+  bool evaluate(Value facts, Arena& arena, Verdict& out, Diagnostics& diags, const std::string& location,
+                RequirementStatuses* statuses = nullptr);
   // The same, and why: the verdict is in `out.verdict`. Costs nothing to the
   // evaluate() above, which never observes records.
   bool explain(Value facts, Arena& arena, Explanation& out, Diagnostics& diags, const std::string& location);
@@ -30,7 +39,8 @@ class Evaluator {
  private:
   bool check_facts(Frame& f, Diagnostics& diags, const std::string& location, const std::string& subject);
   bool run(Value facts, Arena& arena, Verdict& out, Diagnostics& diags, const std::string& location,
-           Explanation* explain);
+           Explanation* explain, RequirementStatuses* statuses = nullptr);
+  void requirement_statuses(Frame& f, RequirementStatuses& out);
   int build_verdict(Frame& f, std::uint32_t outcome, int standard, Verdict& out);
 
   const Program& program_;

@@ -111,7 +111,7 @@ CaseResult Runner::run(const Case& c) {
   Value facts;
   const std::string location = where(im.sources, c.example->span) + " (example \"" + c.example->name + "\")";
   if (!im.reader.read(text, im.arena, facts, im.diags, location) ||
-      !im.evaluator.evaluate(facts, im.arena, r.verdict, im.diags, location)) {
+      !im.evaluator.evaluate(facts, im.arena, r.verdict, im.diags, location, &r.statuses)) {
     r.status = CaseResult::Status::bad_facts;
     return r;
   }

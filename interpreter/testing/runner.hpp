@@ -9,6 +9,7 @@
 
 #include "interpreter/compile/plan.hpp"
 #include "interpreter/diag/diagnostic.hpp"
+#include "interpreter/eval/evaluate.hpp"
 #include "interpreter/eval/verdict.hpp"
 #include "interpreter/testing/suite.hpp"
 #include "interpreter/testing/verdict_match.hpp"
@@ -26,6 +27,7 @@ struct CaseResult {
   bool io = false;  // error because a facts file could not be read
   std::vector<Mismatch> mismatches;
   Verdict verdict;  // when passed or failed
+  RequirementStatuses statuses;  // the same; for coverage
 };
 
 class Runner {

@@ -10,6 +10,7 @@
 
 #include "grammar/test_parse.hpp"
 #include "interpreter/driver/pipeline.hpp"
+#include "interpreter/testing/coverage.hpp"
 #include "interpreter/testing/facts_text.hpp"
 #include "interpreter/testing/runner.hpp"
 #include "interpreter/testing/verdict_match.hpp"
@@ -244,4 +245,36 @@ override example "書き換え" { expect outcome = board }
   CHECK(typo.find("error: no example \"書き換え\" in the base's tests") != std::string::npos);
   CHECK(typo.find("did you mean '書き換える'?") != std::string::npos);
   fs::remove_all(dir);
+}
+
+TEST_CASE("coverage counts a requirement only where its standard applies, and needs it met and unmet", "[ruletest]") {
+  const Program& p = kijun::testing::jsprs().program();
+  REQUIRE(p.standards.size() == 2);
+  Coverage cov(p);
+  CHECK_FALSE(cov.complete());
+  using S = RequirementStatus;
+  // Only the second standard applies; every requirement met, then every one unmet.
+  RequirementStatuses st(2);
+  st[1].assign(p.standards[1].requirements.size(), S::met);
+  cov.add("board", st);
+  st[1].assign(p.standards[1].requirements.size(), S::unmet);
+  st[1][0] = S::waived;
+  cov.add("not_eligible", st);
+  CHECK(cov.standards()[0].applied == 0);
+  CHECK(cov.standards()[1].applied == 2);
+  CHECK_FALSE(cov.standards()[1].requirements[0].covered());  // met once, waived once: never unmet
+  CHECK(cov.standards()[1].requirements[0].waived == 1);
+  CHECK(cov.standards()[1].requirements[1].covered());
+  CHECK(cov.outcomes()[0].reached == 1);
+  CHECK_FALSE(cov.complete());
+  // The first standard, and the remaining outcomes and requirement, complete it.
+  RequirementStatuses both(2);
+  both[0].assign(p.standards[0].requirements.size(), S::met);
+  both[1].assign(p.standards[1].requirements.size(), S::unmet);
+  cov.add("society", both);
+  both[0].assign(p.standards[0].requirements.size(), S::unmet);
+  cov.add("review", both);
+  CHECK(cov.complete());
+  CHECK(cov.text("r").find("full coverage") != std::string::npos);
+  CHECK(cov.json("r").find("\"complete\":true") != std::string::npos);
 }
