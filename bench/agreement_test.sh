@@ -2,6 +2,10 @@
 # The agreement test (ctest `bench_agreement`, untimed): kijun and the hand-written
 # evaluator (bench/handwritten/) must give the same verdict to every applicant of
 #   - a generated cohort of 3,000 full-standard applicants (renewal years 2020-2024),
+#   - bench/edge_cases.jsonl: 16 hand-made applicants at the rules' edges (school-doctor
+#     anniversaries, fiscal years, hosts and approval, caps, window ends, null fields,
+#     members in reverse order), whose verdicts, checked by hand against the seed, are
+#     bench/edge_cases.expected.jsonl,
 #   - the contract's examples of renewal years 2020 onward (whose expected verdicts
 #     must also match, rule names only: their messages are English),
 # and the hand-written evaluator must refuse a transition-year applicant clearly.
@@ -33,7 +37,16 @@ for outcome in board not_eligible; do
   grep -q "\"outcome\":\"$outcome\"" "$tmp/handwritten.jsonl" || fail "no $outcome verdict in the cohort"
 done
 
-# 2. The contract's examples of 2020 onward.
+# 2. The edge cases: both agree with the verdicts checked by hand.
+"$kijun" eval "$root/rulesets/jsprs" "$root/bench/edge_cases.jsonl" --format json >"$tmp/edges.kijun.jsonl" ||
+  fail "kijun eval bench/edge_cases.jsonl exited $?"
+"$handwritten" "$root/bench/edge_cases.jsonl" >"$tmp/edges.handwritten.jsonl" ||
+  fail "kijun_handwritten bench/edge_cases.jsonl exited $?"
+"$agree" "$root/bench/edge_cases.expected.jsonl" "$tmp/edges.kijun.jsonl" || fail "kijun differs on the edge cases"
+"$agree" "$root/bench/edge_cases.expected.jsonl" "$tmp/edges.handwritten.jsonl" ||
+  fail "the hand-written evaluator differs on the edge cases"
+
+# 3. The contract's examples of 2020 onward.
 n=0
 for facts in "$examples"/*.json; do
   [[ $facts == *.verdict.json ]] && continue
@@ -49,14 +62,14 @@ for facts in "$examples"/*.json; do
 done
 ((n >= 2)) || fail "expected at least two contract examples of 2020 onward, found $n"
 
-# 3. The comparison can fail: one changed total is one difference, exit 1.
+# 4. The comparison can fail: one changed total is one difference, exit 1.
 sed '7s/"total":[0-9]*/"total":999/' "$tmp/handwritten.jsonl" >"$tmp/changed.jsonl"
 rc=0
 "$agree" "$tmp/kijun.jsonl" "$tmp/changed.jsonl" >"$tmp/out" || rc=$?
 [[ $rc == 1 ]] && grep -q "1 differ" "$tmp/out" && grep -q "total: .* vs 999" "$tmp/out" ||
   fail "a changed total was not reported (exit $rc): $(cat "$tmp/out")"
 
-# 4. A transition-year applicant is refused with a message naming the reason, exit 3.
+# 5. A transition-year applicant is refused with a message naming the reason, exit 3.
 for facts in "$examples"/*.json; do
   [[ $facts == *.verdict.json ]] && continue
   grep -q '"renewal_year": *201' "$facts" || continue
@@ -65,4 +78,4 @@ for facts in "$examples"/*.json; do
   [[ $rc == 3 && ! -s $tmp/out ]] && grep -q "full standard only" "$tmp/err" ||
     fail "$(basename "$facts"): expected a refusal (exit 3), got exit $rc: $(cat "$tmp/err")"
 done
-echo "agreement_test: $count generated applicants and $n contract examples agree"
+echo "agreement_test: $count generated applicants, the edge cases and $n contract examples agree"
