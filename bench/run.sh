@@ -122,7 +122,7 @@ say "agreement: kijun eval and kijun_handwritten on every applicant"
 "$hand" "$cohort" >"$tmp/hand.jsonl" || die "kijun_handwritten failed on $cohort"
 "$agree" "$tmp/kijun.jsonl" "$tmp/hand.jsonl" >"$tmp/agree" || { cat "$tmp/agree" >&2; die "the verdicts differ"; }
 agreement=$(tail -n 1 "$tmp/agree")
-outcomes=$(grep -o '"outcome":"[a-z_]*"' "$tmp/hand.jsonl" | sort | uniq -c | awk '{ gsub(/"|outcome:/, "", $2); printf "%s%s %s", (NR > 1 ? ", " : ""), $1, $2 }')
+outcomes=$(grep -o '"outcome":"[a-z_]*"' "$tmp/hand.jsonl" | sort | uniq -c | awk '{ gsub(/"/, "", $2); sub(/^outcome:/, "", $2); printf "%s%s %s", (NR > 1 ? ", " : ""), $1, $2 }')
 if ((has_jobs)); then
   "$kijun" eval "$ruleset" "$cohort" --format json --jobs 2 >"$tmp/kijun2.jsonl" 2>"$tmp/stderr" || die "eval --jobs 2 failed"
   cmp -s "$tmp/kijun.jsonl" "$tmp/kijun2.jsonl" || die "eval --jobs 2 does not print what --jobs 1 prints"
