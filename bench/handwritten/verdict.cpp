@@ -118,6 +118,10 @@ void unmet_min(std::string& out, bool& first, const char* rule, const char* titl
 }
 
 constexpr const char* topic_names[] = {"safety", "infection", "ethics"};
+// The academic parts in the order of Kind (and of the verdict's academic_parts).
+constexpr int kinds = 8;
+constexpr const char* kind_names[kinds] = {"attendance",     "presentation",  "paper",         "review",
+                                           "exam_duty",      "public_lecture", "school_doctor", "accident_committee"};
 
 }  // namespace
 
@@ -155,27 +159,26 @@ void append_verdict(const Applicant& a, std::string& out) {
   domain.cap();
 
   // iv) 学術業績・診療以外の活動実績, part by part (sub-caps: attendance 6, school doctor 2).
-  std::int64_t attendance = 0, presentation = 0, paper = 0, review = 0, exam_duty = 0, public_lecture = 0,
-               school_doctor = 0, accident_committee = 0;
+  std::int64_t part[kinds] = {};
   FiscalYears exam_years{year - 5}, committee_years{year - 5};
   for (const Activity& x : a.activities) {
     if (!in_window(x.date)) continue;
+    std::int64_t& units = part[static_cast<int>(x.kind)];
     switch (x.kind) {
-      case Kind::attendance: attendance += x.counted_in_old ? 0 : x.units; break;
-      case Kind::presentation: presentation += x.counted_in_old ? 0 : 1; break;
-      case Kind::paper: paper += !x.counted_in_old && x.flag_a && x.flag_b ? x.units : 0; break;
-      case Kind::review: review += x.flag_a; break;
-      case Kind::exam_duty: exam_duty += exam_years.add(x.date); break;
-      case Kind::public_lecture: public_lecture += x.minutes / 60; break;
-      case Kind::school_doctor: school_doctor += in_window(x.end) && x.end >= one_year_from(x.start) ? 2 : 0; break;
-      case Kind::accident_committee: accident_committee += committee_years.add(x.date) ? 2 : 0; break;
+      case Kind::attendance: units += x.counted_in_old ? 0 : x.units; break;
+      case Kind::presentation: units += x.counted_in_old ? 0 : 1; break;
+      case Kind::paper: units += !x.counted_in_old && x.flag_a && x.flag_b ? x.units : 0; break;
+      case Kind::review: units += x.flag_a; break;
+      case Kind::exam_duty: units += exam_years.add(x.date); break;
+      case Kind::public_lecture: units += x.minutes / 60; break;
+      case Kind::school_doctor: units += in_window(x.end) && x.end >= one_year_from(x.start) ? 2 : 0; break;
+      case Kind::accident_committee: units += committee_years.add(x.date) ? 2 : 0; break;
     }
   }
-  attendance = std::min<std::int64_t>(attendance, 6);
-  school_doctor = std::min<std::int64_t>(school_doctor, 2);
-  Category academic{attendance + presentation + paper + review + exam_duty + public_lecture + school_doctor +
-                        accident_committee,
-                    0, 6, 15};
+  part[static_cast<int>(Kind::attendance)] = std::min<std::int64_t>(part[static_cast<int>(Kind::attendance)], 6);
+  part[static_cast<int>(Kind::school_doctor)] = std::min<std::int64_t>(part[static_cast<int>(Kind::school_doctor)], 2);
+  Category academic{0, 0, 6, 15};
+  for (std::int64_t units : part) academic.earned += units;
   academic.cap();
 
   const std::int64_t total = clinical.counted + common.counted + domain.counted + academic.counted;
@@ -255,22 +258,13 @@ void append_verdict(const Applicant& a, std::string& out) {
     out += '"';
     sep = true;
   }
-  out += "],\"academic_parts\":{\"attendance\":";
-  put(out, attendance);
-  out += ",\"presentation\":";
-  put(out, presentation);
-  out += ",\"paper\":";
-  put(out, paper);
-  out += ",\"review\":";
-  put(out, review);
-  out += ",\"exam_duty\":";
-  put(out, exam_duty);
-  out += ",\"public_lecture\":";
-  put(out, public_lecture);
-  out += ",\"school_doctor\":";
-  put(out, school_doctor);
-  out += ",\"accident_committee\":";
-  put(out, accident_committee);
+  out += "],\"academic_parts\":{";
+  for (int k = 0; k < kinds; ++k) {
+    out += k ? ",\"" : "\"";
+    out += kind_names[k];
+    out += "\":";
+    put(out, part[k]);
+  }
   out += "},\"window\":[";
   put_date(out, year - 4, "-01-01");
   out += ',';
