@@ -60,9 +60,9 @@ std::optional<Rational> make(std::int64_t num, std::int64_t den) {
   return normalize(num, den);
 }
 
-std::optional<Rational> add(Rational a, Rational b) { return add_impl(a, b.num, b.den); }
+std::optional<Rational> add_general(Rational a, Rational b) { return add_impl(a, b.num, b.den); }
 
-std::optional<Rational> sub(Rational a, Rational b) { return add_impl(a, -b.num, b.den); }
+std::optional<Rational> sub_general(Rational a, Rational b) { return add_impl(a, -b.num, b.den); }
 
 std::optional<Rational> mul(Rational a, Rational b) {
   if (a.num == 0 || b.num == 0) return Rational{0, 1};

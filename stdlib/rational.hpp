@@ -20,8 +20,20 @@ namespace rational {
 
 // All return nullopt on int64 overflow or division by zero.
 std::optional<Rational> make(std::int64_t num, std::int64_t den);
-std::optional<Rational> add(Rational a, Rational b);
-std::optional<Rational> sub(Rational a, Rational b);
+std::optional<Rational> add_general(Rational a, Rational b);
+std::optional<Rational> sub_general(Rational a, Rational b);
+// Sums of whole numbers (nearly every credit sum) skip the gcd work; the
+// result is the same as the general path's, INT64_MIN refused alike.
+inline std::optional<Rational> add(Rational a, Rational b) {
+  std::int64_t n;
+  if (a.den == 1 && b.den == 1 && !__builtin_add_overflow(a.num, b.num, &n) && n != INT64_MIN) return Rational{n, 1};
+  return add_general(a, b);
+}
+inline std::optional<Rational> sub(Rational a, Rational b) {
+  std::int64_t n;
+  if (a.den == 1 && b.den == 1 && !__builtin_sub_overflow(a.num, b.num, &n) && n != INT64_MIN) return Rational{n, 1};
+  return sub_general(a, b);
+}
 std::optional<Rational> mul(Rational a, Rational b);
 std::optional<Rational> div(Rational a, Rational b);
 Rational neg(Rational a);  // num is never INT64_MIN (make() refuses it)

@@ -31,6 +31,7 @@ struct EvalOptions {
   std::string lang = "ja";
   bool explain = false;  // the explanation instead of the bare verdict
   std::string sheet;     // "html" or "markdown": the unit summary sheet instead
+  unsigned jobs = 0;     // threads for a cohort; 0: every core
 };
 
 struct TableOptions {
@@ -46,6 +47,7 @@ struct WhatIfOptions {
   std::string format = "text";  // text | json | csv | html
   std::string lang = "ja";
   std::size_t max_listed = 1000;  // changed applicants listed in text, json and html
+  unsigned jobs = 0;              // threads; 0: every core
 };
 
 struct DiffOptions {

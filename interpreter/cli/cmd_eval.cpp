@@ -1,10 +1,14 @@
 // kijun eval RULESET FACTS: one applicant (.json) or a cohort read as a
 // stream (.jsonl or -), so memory stays flat whatever the cohort's size.
 // A bad applicant is reported with its line and skipped loudly; the others are
-// still evaluated, and the exit code says that something was wrong.
+// still evaluated, and the exit code says that something was wrong. A cohort
+// is evaluated on --jobs threads (cohort_runner.hpp), its output in input order.
 #include <unistd.h>
 
+#include <memory>
+
 #include "interpreter/cli/cli.hpp"
+#include "interpreter/cli/cohort_runner.hpp"
 #include "interpreter/driver/pipeline.hpp"
 #include "interpreter/eval/evaluate.hpp"
 #include "interpreter/facts/facts_reader.hpp"
@@ -12,6 +16,13 @@
 namespace kijun::cli {
 
 namespace {
+
+// One applicant's diagnostics and output, made by a worker thread.
+struct Result {
+  Diagnostics diags;
+  std::string out;
+  bool ok = false;
+};
 
 bool is_cohort(const std::string& path) {
   auto ends = [&](const char* s) {
@@ -21,12 +32,12 @@ bool is_cohort(const std::string& path) {
   return path == "-" || ends(".jsonl") || ends(".ndjson");
 }
 
-struct Run {
-  const Program& program;
+// One thread's evaluation state: reader, evaluator and arena, reused for
+// every applicant it is given.
+struct Worker {
   facts::FactsReader reader;
   Evaluator evaluator;
   Arena arena;
-  SourceMap& sources;
   bool json;
   bool explain;
   std::string sheet;
@@ -35,36 +46,48 @@ struct Run {
   Explanation explanation;
   std::string unit;
   std::string unit_label;
-  std::size_t bad = 0;
-  bool output_failed = false;
 
-  Run(const Program& p, SourceMap& s, bool j, bool e, Lang l)
-      : program(p), reader(p.schema), evaluator(p, l), sources(s), json(j), explain(e), lang(l),
+  Worker(const Program& p, bool j, bool e, const std::string& sh, Lang l)
+      : reader(p.schema), evaluator(p, l), json(j), explain(e), sheet(sh), lang(l),
         unit(p.units[p.credit_unit].name),
         unit_label(p.units[p.credit_unit].label.empty() ? p.units[p.credit_unit].name : p.units[p.credit_unit].label) {}
 
-  void one(std::string_view text, const std::string& location) {
+  // `padded`: `text` is followed by facts::input_padding zero bytes.
+  void one(std::string_view text, bool padded, const std::string& location, Result& r) {
     arena.reset();
-    Diagnostics diags;
     Value facts;
-    std::string out;
-    bool ok = reader.read(text, arena, facts, diags, location);
+    bool ok = padded ? reader.read_padded(text, arena, facts, r.diags, location)
+                     : reader.read(text, arena, facts, r.diags, location);
     if (ok && !sheet.empty()) {
-      ok = evaluator.explain(facts, arena, explanation, diags, location);
-      out = sheet == "html" ? summary_sheet_html(explanation, lang) : summary_sheet_markdown(explanation, lang);
+      ok = evaluator.explain(facts, arena, explanation, r.diags, location);
+      r.out = sheet == "html" ? summary_sheet_html(explanation, lang) : summary_sheet_markdown(explanation, lang);
     } else if (ok && explain) {
-      ok = evaluator.explain(facts, arena, explanation, diags, location);
-      out = json ? explanation_json(explanation, lang) + "\n" : explanation_text(explanation, lang) + "\n";
+      ok = evaluator.explain(facts, arena, explanation, r.diags, location);
+      r.out = json ? explanation_json(explanation, lang) + "\n" : explanation_text(explanation, lang) + "\n";
     } else if (ok) {
-      ok = evaluator.evaluate(facts, arena, verdict, diags, location);
-      out = json ? verdict_json(verdict, lang) + "\n" : verdict_text(verdict, lang, unit, unit_label);
+      ok = evaluator.evaluate(facts, arena, verdict, r.diags, location);
+      r.out = json ? verdict_json(verdict, lang) + "\n" : verdict_text(verdict, lang, unit, unit_label);
     }
-    print_diagnostics(diags, sources, false);
-    if (!ok) {
+    r.ok = ok;
+  }
+};
+
+// Prints one applicant's diagnostics and output, in input order.
+struct Writer {
+  SourceMap& sources;
+  std::size_t bad = 0;
+  std::size_t count = 0;
+  bool output_failed = false;
+
+  bool take(const Result& r) {
+    ++count;
+    print_diagnostics(r.diags, sources, false);
+    if (!r.ok) {
       ++bad;
-      return;
+      return true;
     }
-    if (!output_failed && !write_out(out)) output_failed = true;
+    if (!write_out(r.out)) output_failed = true;
+    return !output_failed;
   }
 };
 
@@ -80,27 +103,30 @@ int run_eval(const EvalOptions& o) {
   if (!r.ruleset) return errors.size() == 1 && !errors[0].span ? io_error : ruleset_errors;
 
   bool json = o.format.empty() ? !isatty(STDOUT_FILENO) : o.format == "json";
-  Run run(*r.ruleset->program, sources, json, o.explain, parse_lang(o.lang));
-  run.sheet = o.sheet;
-  std::size_t count = 0;
+  const Program& program = *r.ruleset->program;
+  const Lang lang = parse_lang(o.lang);
+  Writer writer{sources};
   if (!o.sheet.empty() && is_cohort(o.facts)) {
     std::fprintf(stderr, "error: a summary sheet is for one applicant: give a .json file, not a cohort\n");
     return usage;
   }
   if (is_cohort(o.facts)) {
-    facts::LineReader lines(o.facts);
+    facts::BatchReader lines(o.facts);
     if (!lines.ok()) {
       std::fprintf(stderr, "error: %s\n", lines.error().c_str());
       return io_error;
     }
-    std::string line;
     const std::string name = o.facts == "-" ? "<stdin>" : o.facts;
-    while (lines.next(line) && !run.output_failed) {
-      if (line.find_first_not_of(" \t\r") == std::string::npos) continue;  // blank lines separate nothing
-      run.one(line, name + ":" + std::to_string(lines.line_number()));
-      ++count;
-    }
-    if (!lines.error().empty()) {
+    CohortTask<Result> task;
+    task.make_worker = [&] {
+      auto w = std::make_shared<Worker>(program, json, o.explain, o.sheet, lang);
+      return [w, &name](std::string_view line, const facts::Batch::Line& at, Result& out) {
+        w->one(line, true, name + ":" + std::to_string(at.number), out);
+      };
+    };
+    task.consume = [&](const facts::Batch::Line&, Result& res) { return writer.take(res); };
+    run_cohort(lines, o.jobs == 0 ? default_jobs() : o.jobs, task);
+    if (!writer.output_failed && !lines.error().empty()) {
       std::fprintf(stderr, "error: %s\n", lines.error().c_str());
       return io_error;
     }
@@ -110,15 +136,18 @@ int run_eval(const EvalOptions& o) {
       std::fprintf(stderr, "error: %s\n", why.c_str());
       return io_error;
     }
-    run.one(text, o.facts);
-    ++count;
+    Worker w(program, json, o.explain, o.sheet, lang);
+    Result res;
+    w.one(text, false, o.facts, res);
+    writer.take(res);
   }
-  if (run.output_failed || std::fflush(stdout) != 0) {
+  if (writer.output_failed || std::fflush(stdout) != 0) {
     std::fprintf(stderr, "error: cannot write the verdicts (output closed or disk full)\n");
     return io_error;
   }
-  if (run.bad) {
-    std::fprintf(stderr, "%zu of %zu applicant%s could not be evaluated\n", run.bad, count, count == 1 ? "" : "s");
+  if (writer.bad) {
+    std::fprintf(stderr, "%zu of %zu applicant%s could not be evaluated\n", writer.bad, writer.count,
+                 writer.count == 1 ? "" : "s");
     return bad_facts;
   }
   return ok;

@@ -1,11 +1,15 @@
 // kijun whatif BASE DRAFT COHORT: the cohort under both rulesets, streamed;
-// what changes and why. A progress bar on a terminal's standard error.
+// what changes and why. A progress bar on a terminal's standard error. The
+// cohort is evaluated on --jobs threads, the summary built in input order.
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <fmt/format.h>
 
+#include <memory>
+
 #include "interpreter/cli/cli.hpp"
+#include "interpreter/cli/cohort_runner.hpp"
 #include "interpreter/driver/pipeline.hpp"
 #include "interpreter/whatif/whatif.hpp"
 
@@ -30,6 +34,7 @@ class Progress {
     struct stat st;
     if (on_ && ::stat(path.c_str(), &st) == 0) total_ = static_cast<double>(st.st_size);
   }
+  // `bytes` read since the last step, blank lines included.
   void step(std::size_t bytes, std::size_t applicants) {
     done_ += static_cast<double>(bytes);
     if (!on_ || applicants % 2000 != 0) return;
@@ -66,24 +71,39 @@ int run_whatif(const WhatIfOptions& o) {
       if (!output_failed && !write_out(whatif::csv_row(c))) output_failed = true;
     };
   }
-  facts::LineReader lines(o.cohort);
+  facts::BatchReader lines(o.cohort);
   if (!lines.ok()) {
     std::fprintf(stderr, "error: %s\n", lines.error().c_str());
     return io_error;
   }
   const std::string name = o.cohort == "-" ? "<stdin>" : o.cohort;
   Progress progress(o.cohort);
-  std::string line;
   std::size_t count = 0;
-  while (lines.next(line) && !output_failed) {
-    progress.step(line.size() + 1, count);
-    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+  // Workers read and evaluate; the summary takes their verdicts in input order.
+  struct Result {
     Diagnostics diags;
-    runner.add(line, name + ":" + std::to_string(lines.line_number()), diags);
-    print_diagnostics(diags, sources, false);
+    Verdict base, draft;
+    std::string location;
+    bool ok = false;
+  };
+  CohortTask<Result> task;
+  const Lang lang = parse_lang(o.lang);
+  task.make_worker = [&] {
+    auto e = std::make_shared<whatif::Evaluation>(*base->program, *draft->program, lang);
+    return [e, &name](std::string_view line, const facts::Batch::Line& at, Result& r) {
+      r.location = name + ":" + std::to_string(at.number);
+      r.ok = e->run(line, true, r.location, r.diags, r.base, r.draft);
+    };
+  };
+  task.consume = [&](const facts::Batch::Line& at, Result& r) {
+    progress.step(at.consumed, count);
+    print_diagnostics(r.diags, sources, false);
+    runner.record(r.ok, r.base, r.draft, r.location);
     ++count;
-  }
-  if (!lines.error().empty()) {
+    return !output_failed;
+  };
+  if (!output_failed) run_cohort(lines, o.jobs == 0 ? default_jobs() : o.jobs, task);
+  if (!output_failed && !lines.error().empty()) {
     std::fprintf(stderr, "error: %s\n", lines.error().c_str());
     return io_error;
   }

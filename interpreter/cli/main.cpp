@@ -32,6 +32,9 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"text", "json"}));
   e->add_option("--lang", eval.lang, "language of messages: ja (default) or en")->check(CLI::IsMember({"ja", "en"}));
   e->add_flag("--explain", eval.explain, "explain each verdict: every record, cap, requirement and outcome");
+  e->add_option("--jobs,-j", eval.jobs, "threads evaluating the cohort (default 0: every core; 1: one thread); "
+                                         "output is the same, in input order")
+      ->check(CLI::Range(0u, 1024u));
 
   kijun::cli::EvalOptions explain;
   explain.explain = true;
@@ -41,6 +44,9 @@ int main(int argc, char** argv) {
   x->add_option("--format", explain.format, "text (default on a terminal) or json (one object per applicant)")
       ->check(CLI::IsMember({"text", "json"}));
   x->add_option("--lang", explain.lang, "ja (default) or en")->check(CLI::IsMember({"ja", "en"}));
+  x->add_option("--jobs,-j", explain.jobs, "threads evaluating the cohort (default 0: every core; 1: one thread); "
+                                         "output is the same, in input order")
+      ->check(CLI::Range(0u, 1024u));
 
   kijun::cli::TableOptions table;
   auto* t = app.add_subcommand("table", "Print the ruleset's tables (requirements by renewal year) from the ruleset");
@@ -87,6 +93,9 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"text", "json", "csv", "html"}));
   w->add_option("--lang", whatif.lang, "language of messages: ja (default) or en")->check(CLI::IsMember({"ja", "en"}));
   w->add_option("--max-listed", whatif.max_listed, "changed applicants listed in text, json and html (default 1000)");
+  w->add_option("--jobs,-j", whatif.jobs, "threads evaluating the cohort (default 0: every core; 1: one thread); "
+                                         "output is the same, in input order")
+      ->check(CLI::Range(0u, 1024u));
 
   kijun::cli::DiffOptions diff;
   auto* d = app.add_subcommand("diff", "What changed in meaning between two rulesets, or a base and its draft");

@@ -6,7 +6,20 @@
 
 namespace kijun {
 
-Evaluator::Evaluator(const Program& program, Lang lang) : program_(program), lang_(lang) {}
+Evaluator::Evaluator(const Program& program, Lang lang) : program_(program), lang_(lang) {
+  // checked_[t]: records of type t, or records in their lists, have checks.
+  // Repeated until nothing changes, so nesting of any depth is covered.
+  const auto& records = program_.schema.records;
+  checked_.assign(records.size(), false);
+  for (std::size_t t = 0; t < records.size() && t < program_.record_checks.size(); ++t)
+    checked_[t] = !program_.record_checks[t].empty();
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (std::size_t t = 0; t < records.size(); ++t)
+      for (const auto& fs : records[t].fields)
+        if (!checked_[t] && fs.kind == facts::FieldKind::list && checked_[fs.record_id]) checked_[t] = changed = true;
+  }
+}
 
 namespace {
 
@@ -84,10 +97,20 @@ void append_json_value(std::string& out, const Program& p, const Value& v) {
 }
 
 // The ruleset's `invalid when` checks, over the applicant and every record in
-// its lists: "$.activities[3]: the end is before the start".
+// its lists: "$.activities[3]: the end is before the start". Lists whose
+// records (and their lists) have no checks are not walked, and the JSON path
+// is rendered only for a failing check.
 bool Evaluator::check_facts(Frame& f, Diagnostics& diags, const std::string& location, const std::string& subject) {
+  if (!checked_[program_.schema.root]) return true;
   bool ok = true;
-  auto run = [&](std::uint32_t type, const Value& rec, const std::string& path, auto&& self) -> void {
+  std::vector<Step>& trail = trail_;
+  trail.clear();
+  auto path = [&] {
+    std::string p = "$";
+    for (const Step& s : trail) p += "." + *s.field + "[" + std::to_string(s.index) + "]";
+    return p;
+  };
+  auto run = [&](std::uint32_t type, const Value& rec, auto&& self) -> void {
     for (const auto& c : program_.record_checks[type]) {
       if (c.variant >= 0 && c.variant != rec.seq.variant) continue;
       if (type != program_.schema.root) f.elements.push_back(&rec);
@@ -98,7 +121,7 @@ bool Evaluator::check_facts(Frame& f, Diagnostics& diags, const std::string& loc
         Diagnostic d;
         d.location = location;
         d.subject = subject;
-        d.json_path = path;
+        d.json_path = path();
         d.message = message;
         diags.push_back(std::move(d));
         ok = false;
@@ -106,13 +129,17 @@ bool Evaluator::check_facts(Frame& f, Diagnostics& diags, const std::string& loc
     }
     const auto& fields = program_.schema.records[type].fields;
     for (std::uint32_t i = 0; i < fields.size() && i < rec.seq.size; ++i) {
-      if (fields[i].kind != facts::FieldKind::list) continue;
+      if (fields[i].kind != facts::FieldKind::list || !checked_[fields[i].record_id]) continue;
       const Value& list = rec.seq.items[i];
-      for (std::uint32_t k = 0; k < list.seq.size; ++k)
-        self(fields[i].record_id, list.seq.items[k], path + "." + fields[i].name + "[" + std::to_string(k) + "]", self);
+      trail.push_back({&fields[i].name, 0});
+      for (std::uint32_t k = 0; k < list.seq.size; ++k) {
+        trail.back().index = k;
+        self(fields[i].record_id, list.seq.items[k], self);
+      }
+      trail.pop_back();
     }
   };
-  run(program_.schema.root, f.facts, "$", run);
+  run(program_.schema.root, f.facts, run);
   return ok;
 }
 
@@ -143,7 +170,10 @@ bool Evaluator::explain(Value facts, Arena& arena, Explanation& out, Diagnostics
 
 bool Evaluator::run(Value facts, Arena& arena, Verdict& out, Diagnostics& diags, const std::string& location,
                     Explanation* explain, RequirementStatuses* statuses) {
-  Frame f(program_, arena);
+  // One Frame per Evaluator, reused: its cell vectors are allocated once.
+  if (!frame_ || &frame_->arena != &arena) frame_ = std::make_unique<Frame>(program_, arena);
+  Frame& f = *frame_;
+  f.observer = nullptr;
   f.reset(facts);
   std::unique_ptr<ExplainCollector> collector;
   if (explain) {

@@ -3,6 +3,7 @@
 // from the standard that the deciding outcome reports.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -45,6 +46,13 @@ class Evaluator {
 
   const Program& program_;
   Lang lang_;
+  std::vector<bool> checked_;  // per record type: it or a list in it has `invalid when` checks
+  std::unique_ptr<Frame> frame_;
+  struct Step {
+    const std::string* field;
+    std::uint32_t index;
+  };
+  std::vector<Step> trail_;  // check_facts' position: list field and index per level
 };
 
 // Text of a value as JSON (reports).

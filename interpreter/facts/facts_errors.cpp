@@ -21,17 +21,17 @@ void FactsReader::Impl::error(std::string message, std::string hint) {
 bool FactsReader::Impl::fail(simdjson::error_code e, const char* at) {
   if (!doc_valid && !at) {
     // simdjson's first pass gives no position; find it in the text.
-    std::size_t off = detail::locate_input_error({buffer.get(), length}, e);
-    if (off != std::string_view::npos) at = buffer.get() + off;
+    std::size_t off = detail::locate_input_error({input, length}, e);
+    if (off != std::string_view::npos) at = input + off;
   }
   if (!at && doc_valid) at = current_token();
-  const bool in_text = at && at >= buffer.get() && at < buffer.get() + length;
+  const bool in_text = at && at >= input && at < input + length;
   // simdjson calls a bad true/false/null INCORRECT_TYPE: name the literal.
   if (e == simdjson::INCORRECT_TYPE && in_text)
     e = *at == 't' ? simdjson::T_ATOM_ERROR : *at == 'f' ? simdjson::F_ATOM_ERROR
                    : *at == 'n' ? simdjson::N_ATOM_ERROR : e;
   // The end of the input is where this one is: no position to show.
-  if (e == simdjson::INCOMPLETE_ARRAY_OR_OBJECT) at = buffer.get() + length;
+  if (e == simdjson::INCOMPLETE_ARRAY_OR_OBJECT) at = input + length;
   std::string reason = detail::json_error_words(e);
   if (e == simdjson::TAPE_ERROR && in_text && *at >= 0x21 && *at <= 0x7E)
     reason += std::string(" (found '") + *at + "')";
@@ -43,8 +43,8 @@ bool FactsReader::Impl::fail(std::string reason, const char* at) {
     failed = true;
     fail_reason = std::move(reason);
     if (!at && doc_valid) at = current_token();
-    if (at && at >= buffer.get() && at <= buffer.get() + length)
-      fail_offset = static_cast<std::size_t>(at - buffer.get());
+    if (at && at >= input && at <= input + length)
+      fail_offset = static_cast<std::size_t>(at - input);
   }
   return false;
 }

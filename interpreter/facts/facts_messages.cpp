@@ -78,13 +78,6 @@ NumberStatus parse_json_number(std::string_view t, Rational& out) {
   return NumberStatus::ok;
 }
 
-std::string_view trim_token(std::string_view token) {
-  while (!token.empty() && (token.back() == ' ' || token.back() == '\t' || token.back() == '\n' ||
-                            token.back() == '\r'))
-    token.remove_suffix(1);
-  return token;
-}
-
 std::string quote(std::string_view text, char delimiter) {
   constexpr std::size_t limit = 60;
   std::string out(1, delimiter);

@@ -20,7 +20,13 @@ enum class NumberStatus { ok, syntax, out_of_range };
 NumberStatus parse_json_number(std::string_view token, Rational& out);
 
 // A raw simdjson token runs up to the next token, so it may end in blanks.
-std::string_view trim_token(std::string_view token);
+// Inline: it is on the path of every scalar read, where there are none.
+inline std::string_view trim_token(std::string_view token) {
+  while (!token.empty() && (token.back() == ' ' || token.back() == '\t' || token.back() == '\n' ||
+                            token.back() == '\r'))
+    token.remove_suffix(1);
+  return token;
+}
 
 // `text` in quotes (double by default), escaped and cut short, for quoting
 // input back.

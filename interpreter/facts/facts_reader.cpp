@@ -6,6 +6,7 @@
 #include <cstring>
 #include <stdexcept>
 
+#include "interpreter/facts/batch_reader.hpp"
 #include "interpreter/facts/facts_messages.hpp"
 #include "interpreter/facts/facts_reader_impl.hpp"
 
@@ -13,7 +14,9 @@ namespace kijun::facts {
 
 using detail::quote;
 
-bool FactsReader::Impl::read(std::string_view json, Arena& a, Value& out, Diagnostics& ds,
+static_assert(input_padding >= simdjson::SIMDJSON_PADDING, "a Batch's lines must be padded for simdjson");
+
+bool FactsReader::Impl::read(std::string_view json, bool padded, Arena& a, Value& out, Diagnostics& ds,
                              const std::string& loc) {
   arena = &a;
   diags = &ds;
@@ -29,6 +32,7 @@ bool FactsReader::Impl::read(std::string_view json, Arena& a, Value& out, Diagno
   scratch.clear();
   unknown_keys.clear();
   length = json.size();
+  input = json.data();
   doc_valid = false;
 
   if (json.size() > max_bytes) {
@@ -37,17 +41,23 @@ bool FactsReader::Impl::read(std::string_view json, Arena& a, Value& out, Diagno
     finish();
     return false;
   }
-  std::size_t need = json.size() + simdjson::SIMDJSON_PADDING;
-  if (buffer_size < need) {
-    std::size_t size = std::max(need, buffer_size * 2);
-    buffer = std::make_unique<char[]>(size);
-    buffer_size = size;
+  std::size_t capacity = json.size() + simdjson::SIMDJSON_PADDING;
+  if (padded) {
+    input = json.data();
+  } else {
+    if (buffer_size < capacity) {
+      std::size_t size = std::max(capacity, buffer_size * 2);
+      buffer = std::make_unique<char[]>(size);
+      buffer_size = size;
+    }
+    if (!json.empty()) std::memcpy(buffer.get(), json.data(), json.size());
+    std::memset(buffer.get() + json.size(), 0, simdjson::SIMDJSON_PADDING);
+    input = buffer.get();
+    capacity = buffer_size;
   }
-  if (!json.empty()) std::memcpy(buffer.get(), json.data(), json.size());
-  std::memset(buffer.get() + json.size(), 0, simdjson::SIMDJSON_PADDING);
 
   Value result;
-  if (auto e = parser.iterate(buffer.get(), json.size(), buffer_size).get(doc)) {
+  if (auto e = parser.iterate(input, json.size(), capacity).get(doc)) {
     fail(e);
   } else {
     doc_valid = true;
@@ -100,9 +110,9 @@ bool FactsReader::Impl::read_root(Value& out) {
     // simdjson checks that the text ends where the object does; tell a text
     // cut short from one with something after the object.
     if (e != simdjson::INCOMPLETE_ARRAY_OR_OBJECT) return fail(e);
-    std::size_t after = detail::end_of_top_value({buffer.get(), length});
+    std::size_t after = detail::end_of_top_value({input, length});
     if (after == std::string_view::npos) return fail(e);
-    return fail("unexpected content after the object", buffer.get() + after);
+    return fail("unexpected content after the object", input + after);
   }
   if (!read_record(obj, schema.root, out, 0, true)) return false;
   const char* rest = nullptr;
@@ -344,8 +354,18 @@ FactsReader::~FactsReader() = default;
 
 bool FactsReader::read(std::string_view json, Arena& arena, Value& out, Diagnostics& diags,
                        const std::string& location) {
+  return read_any(json, false, arena, out, diags, location);
+}
+
+bool FactsReader::read_padded(std::string_view json, Arena& arena, Value& out, Diagnostics& diags,
+                              const std::string& location) {
+  return read_any(json, true, arena, out, diags, location);
+}
+
+bool FactsReader::read_any(std::string_view json, bool padded, Arena& arena, Value& out, Diagnostics& diags,
+                           const std::string& location) {
   try {
-    return impl_->read(json, arena, out, diags, location);
+    return impl_->read(json, padded, arena, out, diags, location);
   } catch (const std::exception& e) {  // only std::bad_alloc is expected here
     Diagnostic d;
     d.location = location;

@@ -28,6 +28,10 @@ class FactsReader {
   // Every field error of the applicant is reported, up to max_errors.
   bool read(std::string_view json, Arena& arena, Value& out, Diagnostics& diags,
             const std::string& location);
+  // The same for a `json` followed by input_padding (batch_reader.hpp) zero
+  // bytes, as a Batch holds its lines: parsed where it lies, not copied.
+  bool read_padded(std::string_view json, Arena& arena, Value& out, Diagnostics& diags,
+                   const std::string& location);
 
   // The applicant id of the last read() call, or "" if it had none.
   const std::string& last_id() const;
@@ -37,6 +41,8 @@ class FactsReader {
   static constexpr std::size_t max_bytes = 16 * 1024 * 1024;
 
  private:
+  bool read_any(std::string_view json, bool padded, Arena& arena, Value& out, Diagnostics& diags,
+                const std::string& location);
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

@@ -136,7 +136,7 @@ inline void copy_sequence(Value& to, const Value& from) {
 struct FactsReader::Impl {
   explicit Impl(const Schema& s);
 
-  bool read(std::string_view json, Arena& arena, Value& out, Diagnostics& diags,
+  bool read(std::string_view json, bool padded, Arena& arena, Value& out, Diagnostics& diags,
             const std::string& location);
 
   // Each returns false once the JSON has turned out malformed: the caller
@@ -186,9 +186,11 @@ struct FactsReader::Impl {
   od::parser parser;
   od::document doc;
   bool doc_valid = false;
-  // The input copied with SIMDJSON_PADDING bytes after it, kept across calls.
+  // The input copied with SIMDJSON_PADDING bytes after it, kept across calls
+  // (unless it came padded).
   std::unique_ptr<char[]> buffer;
   std::size_t buffer_size = 0;
+  const char* input = nullptr;  // the text parsed: buffer, or the caller's padded text
   std::size_t length = 0;
 
   // State of the current read().

@@ -52,12 +52,29 @@ bool same_schema(const facts::Schema& a, const facts::Schema& b) {
   return true;
 }
 
-Runner::Runner(const Program& base, const Program& draft, Lang lang, std::size_t max_listed)
+Evaluation::Evaluation(const Program& base, const Program& draft, Lang lang)
     : same_facts_(same_schema(base.schema, draft.schema)),
       base_reader_(base.schema),
       draft_reader_(draft.schema),
       base_eval_(base, lang),
-      draft_eval_(draft, lang) {
+      draft_eval_(draft, lang) {}
+
+bool Evaluation::run(std::string_view json, bool padded, const std::string& location, Diagnostics& diags,
+                     Verdict& base, Verdict& draft) {
+  arena_.reset();
+  Value base_facts, draft_facts;
+  auto read = [&](facts::FactsReader& r, Value& out) {
+    return padded ? r.read_padded(json, arena_, out, diags, location) : r.read(json, arena_, out, diags, location);
+  };
+  bool ok = read(base_reader_, base_facts);
+  if (ok && !same_facts_) ok = read(draft_reader_, draft_facts);
+  if (same_facts_) draft_facts = base_facts;
+  return ok && base_eval_.evaluate(base_facts, arena_, base, diags, location + " (base)") &&
+         draft_eval_.evaluate(draft_facts, arena_, draft, diags, location + " (draft)");
+}
+
+Runner::Runner(const Program& base, const Program& draft, Lang lang, std::size_t max_listed)
+    : evaluation_(base, draft, lang) {
   summary_.base_name = base.name;
   summary_.draft_name = draft.name;
   summary_.max_listed = max_listed;
@@ -90,20 +107,16 @@ bool has_rule(const Verdict& v, const std::string& rule) {
 }  // namespace
 
 void Runner::add(std::string_view json, const std::string& location, Diagnostics& diags) {
-  arena_.reset();
-  Value base_facts, draft_facts;
-  bool ok = base_reader_.read(json, arena_, base_facts, diags, location);
-  if (ok && !same_facts_) ok = draft_reader_.read(json, arena_, draft_facts, diags, location);
-  if (same_facts_) draft_facts = base_facts;
-  ok = ok && base_eval_.evaluate(base_facts, arena_, base_verdict_, diags, location + " (base)") &&
-       draft_eval_.evaluate(draft_facts, arena_, draft_verdict_, diags, location + " (draft)");
+  bool ok = evaluation_.run(json, false, location, diags, base_verdict_, draft_verdict_);
+  record(ok, base_verdict_, draft_verdict_, location);
+}
+
+void Runner::record(bool ok, const Verdict& b, const Verdict& d, const std::string& location) {
   if (!ok) {
     ++summary_.bad;
     return;
   }
   ++summary_.applicants;
-  const Verdict& b = base_verdict_;
-  const Verdict& d = draft_verdict_;
   ++summary_.matrix[{b.outcome, d.outcome}];
   for (auto& cd : summary_.categories) {
     const CategoryVerdict* x = find(b, cd.name);

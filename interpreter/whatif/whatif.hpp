@@ -53,17 +53,17 @@ struct Summary {
   std::size_t draft_count(const std::string& outcome) const;
 };
 
-class Runner {
+// One applicant read (once, when both rulesets expect the same facts) and
+// evaluated under both: the part of a what-if that threads share out, each
+// with its own Evaluation.
+class Evaluation {
  public:
-  Runner(const Program& base, const Program& draft, Lang lang, std::size_t max_listed);
+  Evaluation(const Program& base, const Program& draft, Lang lang);
 
-  // One applicant (a JSON object). Problems go to `diags`; the applicant is
-  // then counted as bad and left out of the comparison.
-  void add(std::string_view json, const std::string& location, Diagnostics& diags);
-
-  const Summary& summary() const { return summary_; }
-  // Called for every outcome change, also beyond max_listed (CSV streams these).
-  std::function<void(const Change&)> on_change;
+  // false, with `diags`, when the applicant cannot be evaluated. `padded`:
+  // `json` is followed by facts::input_padding zero bytes (a Batch's line).
+  bool run(std::string_view json, bool padded, const std::string& location, Diagnostics& diags, Verdict& base,
+           Verdict& draft);
 
  private:
   bool same_facts_;
@@ -72,6 +72,25 @@ class Runner {
   Evaluator base_eval_;
   Evaluator draft_eval_;
   Arena arena_;
+};
+
+class Runner {
+ public:
+  Runner(const Program& base, const Program& draft, Lang lang, std::size_t max_listed);
+
+  // One applicant (a JSON object). Problems go to `diags`; the applicant is
+  // then counted as bad and left out of the comparison.
+  void add(std::string_view json, const std::string& location, Diagnostics& diags);
+  // The second half of add(), for an Evaluation's verdicts (ok: run() was
+  // true), taken in input order.
+  void record(bool ok, const Verdict& base, const Verdict& draft, const std::string& location);
+
+  const Summary& summary() const { return summary_; }
+  // Called for every outcome change, also beyond max_listed (CSV streams these).
+  std::function<void(const Change&)> on_change;
+
+ private:
+  Evaluation evaluation_;
   Verdict base_verdict_;
   Verdict draft_verdict_;
   Summary summary_;
