@@ -76,6 +76,8 @@ struct TestOptions {
   bool verbose = false;            // list the examples that pass too
   std::string format = "text";     // text | json (one object at the end)
   std::string coverage;            // "" none, "report", or "required": incomplete coverage fails the run
+  std::string snapshot;            // a cohort (.jsonl) whose verdicts are compared with COHORT.verdicts.jsonl
+  bool accept = false;             // record changed snapshots instead of failing
 };
 
 int run_test(const TestOptions& o);

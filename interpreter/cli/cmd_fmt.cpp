@@ -3,9 +3,6 @@
 // parses back to the same meaning with the same comments, and only
 // atomically: a temporary file in the same directory, fsync, rename. On any
 // error the original is untouched and no temporary file is left.
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -23,8 +20,6 @@ namespace kijun::cli {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string why() { return std::strerror(errno); }
 
 // The files to format: each file named, and every *.kijun under each
 // directory named (hidden directories skipped), sorted. False: a path that
@@ -62,57 +57,6 @@ int collect(const std::string& path, std::vector<std::string>& files) {
   std::sort(found.begin(), found.end());
   files.insert(files.end(), found.begin(), found.end());
   return ok;
-}
-
-// Replaces the file at `path` by `text`, or leaves it as it was.
-bool write_atomically(const std::string& path, const std::string& text, std::string& error) {
-  std::error_code ec;
-  // Through a symbolic link: the file it points to is rewritten, the link stays.
-  fs::path target = fs::is_symlink(path, ec) ? fs::canonical(path, ec) : fs::path(path);
-  if (ec) {
-    error = ec.message();
-    return false;
-  }
-  fs::path dir = target.parent_path();
-  if (dir.empty()) dir = ".";
-  std::string temp = (dir / ("." + target.filename().string() + ".fmt-XXXXXX")).string();
-  int fd = mkstemp(temp.data());
-  if (fd < 0) {
-    error = "cannot create a temporary file in '" + dir.string() + "': " + why();
-    return false;
-  }
-  auto fail = [&](const std::string& what) {
-    error = what + ": " + why();
-    if (fd >= 0) ::close(fd);
-    ::unlink(temp.c_str());
-    return false;
-  };
-  // The new file keeps the old one's permissions and, when allowed, owner.
-  struct stat st {};
-  if (::stat(target.c_str(), &st) == 0) {
-    if (::fchmod(fd, st.st_mode & 07777) != 0) return fail("cannot set the permissions of '" + temp + "'");
-    if (::fchown(fd, st.st_uid, st.st_gid) != 0) {
-      // Only root may give a file away; anyone else's file stays theirs by the rename.
-    }
-  }
-  for (std::size_t done = 0; done < text.size();) {
-    const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return fail("cannot write '" + temp + "'");
-    done += static_cast<std::size_t>(n);
-  }
-  if (::fsync(fd) != 0) return fail("cannot write '" + temp + "' to disk");
-  const int closed = ::close(fd);
-  fd = -1;
-  if (closed != 0) return fail("cannot write '" + temp + "'");
-  if (std::rename(temp.c_str(), target.c_str()) != 0) return fail("cannot replace '" + target.string() + "'");
-  // Make the rename itself durable (best effort: not every file system can).
-  const int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY);
-  if (dfd >= 0) {
-    (void)::fsync(dfd);
-    ::close(dfd);
-  }
-  return true;
 }
 
 bool read_stdin(std::string& out) {
@@ -165,7 +109,7 @@ int run_fmt(const FmtOptions& o) {
       worst(ruleset_errors);
       continue;
     }
-    if (!write_atomically(path, r.text, error)) {
+    if (!driver::write_atomically(path, r.text, error)) {
       std::fprintf(stderr, "kijun fmt: cannot rewrite '%s': %s; file left unchanged\n", path.c_str(), error.c_str());
       worst(io_error);
     }

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <map>
 #include <optional>
 
@@ -11,6 +12,7 @@
 #include "interpreter/cli/test_report.hpp"
 #include "interpreter/testing/coverage.hpp"
 #include "interpreter/testing/runner.hpp"
+#include "interpreter/testing/snapshot.hpp"
 #include "interpreter/testing/suite.hpp"
 
 namespace kijun::cli {
@@ -30,6 +32,20 @@ struct Status {
   bool io = false, bad_facts = false, errors = false, failures = false;
   int code() const { return io ? io_error : bad_facts ? Exit::bad_facts : (errors || failures) ? ruleset_errors : ok; }
 };
+
+// The cohorts whose verdicts a suite snapshots: its own test files' `snapshot`
+// declarations (not a base's: a draft is meant to change verdicts), and the
+// command line's --snapshot.
+std::vector<std::string> snapshots_of(const Group& g, const std::string& extra) {
+  std::vector<std::string> out;
+  for (const auto* f : g.files)
+    for (const auto& s : f->file.snapshots)
+      out.push_back((std::filesystem::path(f->path).parent_path() / s.cohort).lexically_normal().string());
+  if (!extra.empty()) out.push_back(extra);
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
 
 }  // namespace
 
@@ -67,6 +83,11 @@ int run_test(const TestOptions& o) {
   status.io = status.io || loader.io_failed();
   flush();
 
+  if (!o.snapshot.empty() && groups.size() != 1) {
+    std::fprintf(stderr, "error: --snapshot needs exactly one ruleset to evaluate the cohort under (%zu given)\n",
+                 groups.size());
+    return usage;
+  }
   TestReport report(sources, o.format == "json", o.verbose);
   for (const auto& r : found.untested_rulesets)
     if (!by_key.count(ruletest::path_key(r))) report.untested(r);
@@ -87,7 +108,8 @@ int run_test(const TestOptions& o) {
     const Program& program = *loaded.ruleset->program;
     std::vector<Case> cases = ruletest::suite_cases(*loaded.ruleset, g.files, loader);
     flush();
-    if (cases.empty()) {
+    const std::vector<std::string> snapshots = snapshots_of(g, o.snapshot);
+    if (cases.empty() && snapshots.empty()) {
       report.untested(g.ruleset);
       continue;
     }
@@ -110,6 +132,14 @@ int run_test(const TestOptions& o) {
       if (!report.flush()) return io_error;
     }
     failed += group_failed;
+    for (const auto& cohort : snapshots) {
+      ruletest::SnapshotResult r = ruletest::run_snapshot(program, cohort, o.accept, diags);
+      flush();
+      report.snapshot(r, cohort, o.accept);
+      status.io = status.io || r.io_error;
+      status.bad_facts = status.bad_facts || r.bad > 0;
+      if (!r.changes.empty() && !o.accept) status.failures = true;
+    }
     report.suite_done(g.ruleset, cases.size(), group_failed, groups.size() > 1);
     if (coverage) {
       report.coverage(*coverage, g.ruleset);

@@ -83,6 +83,10 @@ int main(int argc, char** argv) {
                "report which requirements the examples saw met and unmet, and which outcomes they reached; "
                "--coverage=required also fails the run when coverage is not full")
       ->check(CLI::IsMember({"report", "required"}));
+  tc->add_option("--snapshot", test.snapshot,
+                 "a cohort (.jsonl): compare every applicant's verdict with COHORT.verdicts.jsonl (recorded when "
+                 "missing); list the changed ones and fail");
+  tc->add_flag("--accept", test.accept, "record changed verdict snapshots (atomically) instead of failing");
 
   kijun::cli::WhatIfOptions whatif;
   auto* w = app.add_subcommand("whatif", "Evaluate a cohort under a base ruleset and a draft: who changes outcome, and why");

@@ -84,6 +84,48 @@ void TestReport::example(const Case& c, const CaseResult& r, const std::string& 
   }
 }
 
+void TestReport::snapshot(const ruletest::SnapshotResult& r, const std::string& cohort, bool accepted) {
+  if (r.io_error) return;  // the diagnostics said it
+  std::string head;
+  if (r.bad)
+    head = fmt::format("{} applicant{} of {} could not be evaluated (diagnostics above); verdicts not recorded", r.bad,
+                       r.bad == 1 ? "" : "s", cohort);
+  else if (!r.existed)
+    head = fmt::format("recorded {} verdict{} (there was no snapshot yet)", r.applicants, r.applicants == 1 ? "" : "s");
+  else if (r.changes.empty())
+    head = fmt::format("{} verdict{}, none changed", r.applicants, r.applicants == 1 ? "" : "s");
+  else {
+    std::size_t outcomes = 0;
+    for (const auto& c : r.changes) outcomes += c.kind == ruletest::VerdictChange::Kind::changed && c.before != c.after;
+    head = fmt::format("{} of {} verdict{} changed ({} in outcome){}", r.changes.size(), r.applicants,
+                       r.applicants == 1 ? "" : "s", outcomes, accepted && r.written ? "; accepted and recorded" : "");
+  }
+  if (!r.changes.empty() && !accepted) ++snapshots_changed_;
+  if (json_) {
+    std::vector<std::string> changes;
+    for (const auto& c : r.changes) {
+      std::vector<std::string> what;
+      for (const auto& w : c.what) what.push_back(json_string(w));
+      const char* kind = c.kind == ruletest::VerdictChange::Kind::added     ? "added"
+                         : c.kind == ruletest::VerdictChange::Kind::removed ? "removed"
+                                                                            : "changed";
+      changes.push_back(fmt::format("{{\"id\":{},\"change\":\"{}\",\"before\":{},\"after\":{},\"what\":{}}}",
+                                    json_string(c.id), kind, json_string(c.before), json_string(c.after),
+                                    json_list(what)));
+    }
+    snapshots_.push_back(fmt::format(
+        "{{\"cohort\":{},\"verdicts\":{},\"applicants\":{},\"bad\":{},\"existed\":{},\"written\":{},"
+        "\"summary\":{},\"changes\":{}}}",
+        json_string(cohort), json_string(r.verdicts), r.applicants, r.bad, r.existed ? "true" : "false",
+        r.written ? "true" : "false", json_string(head), json_list(changes)));
+    return;
+  }
+  text_ += fmt::format("snapshot {}: {}\n", r.verdicts, head);
+  for (const auto& c : r.changes) text_ += "  " + ruletest::describe(c) + "\n";
+  if (!r.changes.empty() && !accepted)
+    text_ += "  if these changes are intended, record them with --accept (and commit " + r.verdicts + ")\n";
+}
+
 void TestReport::suite_done(const std::string& ruleset, std::size_t examples, std::size_t failed, bool several) {
   if (several && !json_) text_ += fmt::format("{}: {} examples, {} failed\n", ruleset, examples, failed);
 }
@@ -99,6 +141,7 @@ void TestReport::finish(std::size_t examples, std::size_t failed, std::size_t fi
         "{{\"examples\":{},\"failed\":{},\"test_files_not_run\":{},\"failures\":{},\"untested\":{},\"notes\":{}",
         examples, failed, files_not_run, json_list(failures_), json_list(untested_), json_list(notes_));
     if (!coverage_.empty()) text_ += ",\"coverage\":" + json_list(coverage_);
+    if (!snapshots_.empty()) text_ += ",\"snapshots\":" + json_list(snapshots_);
     text_ += "}\n";
     return;
   }
@@ -106,6 +149,8 @@ void TestReport::finish(std::size_t examples, std::size_t failed, std::size_t fi
   if (files_not_run)
     text_ += fmt::format("; {} test file{} not run (diagnostics above)", files_not_run, files_not_run == 1 ? "" : "s");
   if (coverage_incomplete) text_ += "; coverage incomplete";
+  if (snapshots_changed_)
+    text_ += fmt::format("; {} snapshot{} changed", snapshots_changed_, snapshots_changed_ == 1 ? "" : "s");
   text_ += '\n';
 }
 

@@ -8,6 +8,7 @@
 #include "interpreter/source/source.hpp"
 #include "interpreter/testing/coverage.hpp"
 #include "interpreter/testing/runner.hpp"
+#include "interpreter/testing/snapshot.hpp"
 
 namespace kijun::cli {
 
@@ -20,7 +21,8 @@ class TestReport {
   void example(const ruletest::Case& c, const ruletest::CaseResult& r, const std::string& ruleset);
   void suite_done(const std::string& ruleset, std::size_t examples, std::size_t failed, bool several);
   void coverage(const ruletest::Coverage& cov, const std::string& ruleset);
-  // Text lines about anything else (snapshots); in JSON, under "notes".
+  void snapshot(const ruletest::SnapshotResult& r, const std::string& cohort, bool accepted);
+  // Text lines about anything else; in JSON, under "notes".
   void note(const std::string& line);
   void finish(std::size_t examples, std::size_t failed, std::size_t files_not_run, bool coverage_incomplete);
 
@@ -32,7 +34,8 @@ class TestReport {
   bool json_;
   bool verbose_;
   std::string text_;
-  std::vector<std::string> failures_, untested_, coverage_, notes_;
+  std::vector<std::string> failures_, untested_, coverage_, notes_, snapshots_;
+  std::size_t snapshots_changed_ = 0;  // and not accepted
 };
 
 }  // namespace kijun::cli

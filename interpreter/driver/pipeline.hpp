@@ -38,4 +38,9 @@ LoadResult load_ruleset_text(const std::string& name, std::string text, SourceMa
 // Reads a whole file; on failure returns false with a readable reason.
 bool read_file(const std::string& path, std::string& out, std::string& error, std::size_t limit);
 
+// Replaces (or creates) the file at `path` by `text` atomically: a temporary
+// file in the same directory, fsync, rename; the old file's permissions kept.
+// On failure the file is as it was, no temporary is left, and `error` says why.
+bool write_atomically(const std::string& path, const std::string& text, std::string& error);
+
 }  // namespace kijun::driver

@@ -13,6 +13,7 @@
 #include "interpreter/testing/coverage.hpp"
 #include "interpreter/testing/facts_text.hpp"
 #include "interpreter/testing/runner.hpp"
+#include "interpreter/testing/snapshot.hpp"
 #include "interpreter/testing/verdict_match.hpp"
 #include "tests/unit/jsprs_support.hpp"
 
@@ -43,6 +44,11 @@ std::string facts_of(const Json& j) {
 }
 
 const char* header = "tests for \"../r.kijun\"\n";
+
+void write(const std::filesystem::path& p, const std::string& text) {
+  std::filesystem::create_directories(p.parent_path());
+  std::ofstream(p, std::ios::binary) << text;
+}
 
 }  // namespace
 
@@ -193,11 +199,6 @@ TEST_CASE("expectations compare members of the verdict JSON", "[ruletest]") {
   CHECK(mismatches[3].got == "50");
 }
 
-void write(const std::filesystem::path& p, const std::string& text) {
-  std::filesystem::create_directories(p.parent_path());
-  std::ofstream(p, std::ios::binary) << text;
-}
-
 TEST_CASE("a draft's suite runs its base's examples, overridden and removed, then its own", "[ruletest]") {
   namespace fs = std::filesystem;
   const fs::path dir = kijun::testing::scratch("ruletest-draft");
@@ -277,4 +278,67 @@ TEST_CASE("coverage counts a requirement only where its standard applies, and ne
   CHECK(cov.complete());
   CHECK(cov.text("r").find("full coverage") != std::string::npos);
   CHECK(cov.json("r").find("\"complete\":true") != std::string::npos);
+}
+
+TEST_CASE("a snapshot is recorded when missing, lists exactly the changed verdicts, and is rewritten only on accept",
+          "[ruletest]") {
+  namespace fs = std::filesystem;
+  const Program& p = kijun::testing::jsprs().program();
+  const fs::path dir = kijun::testing::scratch("ruletest-snapshot");
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  const std::string cohort = (dir / "c.jsonl").string();
+  kijun::testing::run_command(std::string(KIJUN_GENERATOR) + " --count 5 --seed 3 --years 2015-2024 > " + cohort);
+  CHECK(verdicts_path(cohort) == (dir / "c.verdicts.jsonl").string());
+  CHECK(verdicts_path("a.txt") == "a.txt.verdicts.jsonl");
+  Diagnostics diags;
+
+  SnapshotResult first = run_snapshot(p, cohort, false, diags);
+  CHECK(diags.empty());
+  CHECK_FALSE(first.existed);
+  CHECK(first.written);
+  CHECK(first.applicants == 5);
+  const std::string recorded = kijun::testing::read_text(first.verdicts);
+  CHECK(std::count(recorded.begin(), recorded.end(), '\n') == 5);
+
+  SnapshotResult same = run_snapshot(p, cohort, true, diags);
+  CHECK(same.existed);
+  CHECK(same.changes.empty());
+  CHECK_FALSE(same.written);
+
+  // The second applicant recorded with another outcome and total.
+  std::string edited = recorded;
+  const auto second = edited.find('\n') + 1;
+  const auto outcome = edited.find("\"outcome\":\"", second) + 11;
+  const auto end = edited.find('"', outcome);
+  const std::string was = edited.substr(outcome, end - outcome);
+  const std::string other = was == "board" ? "review" : "board";
+  edited.replace(outcome, end - outcome, other);
+  write(first.verdicts, edited);
+  SnapshotResult changed = run_snapshot(p, cohort, false, diags);
+  REQUIRE(changed.changes.size() == 1);
+  CHECK(changed.changes[0].before == other);
+  CHECK(changed.changes[0].after == was);
+  CHECK(describe(changed.changes[0]).find(": " + other + " → " + was) != std::string::npos);
+  CHECK_FALSE(changed.written);
+  CHECK(kijun::testing::read_text(first.verdicts) == edited);
+
+  SnapshotResult accepted = run_snapshot(p, cohort, true, diags);
+  CHECK(accepted.changes.size() == 1);
+  CHECK(accepted.written);
+  CHECK(kijun::testing::read_text(first.verdicts) == recorded);
+  // Written atomically: no temporary file is left beside it.
+  std::size_t files = 0;
+  for ([[maybe_unused]] const auto& e : fs::directory_iterator(dir)) ++files;
+  CHECK(files == 2);
+
+  // An applicant the reader refuses is reported; nothing is recorded.
+  std::ofstream(cohort, std::ios::app) << "{\"id\": \"bad\"}\n";
+  write(first.verdicts, edited);
+  SnapshotResult bad = run_snapshot(p, cohort, true, diags);
+  CHECK(bad.bad == 1);
+  CHECK_FALSE(bad.written);
+  CHECK(has_errors(diags));
+  CHECK(kijun::testing::read_text(first.verdicts) == edited);
+  fs::remove_all(dir);
 }
