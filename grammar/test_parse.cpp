@@ -142,11 +142,7 @@ class Lowerer {
   }
 
   void error(Span s, std::string message, std::string hint = {}) {
-    Diagnostic d;
-    d.span = s;
-    d.message = std::move(message);
-    d.hint = std::move(hint);
-    diags_.push_back(std::move(d));
+    diags_.push_back(error_at(s, std::move(message), std::move(hint)));
   }
 
   Json json(const Node& n) {

@@ -38,6 +38,24 @@ struct Diagnostic {
 
 using Diagnostics = std::vector<Diagnostic>;
 
+// An error at a span of a source file (rendered with its line and caret).
+inline Diagnostic error_at(Span at, std::string message, std::string hint = {}) {
+  Diagnostic d;
+  d.span = at;
+  d.message = std::move(message);
+  d.hint = std::move(hint);
+  return d;
+}
+
+// An error about a file or a line of one ("cohort.jsonl:17"), with no span.
+inline Diagnostic error_in(std::string location, std::string message, std::string hint = {}) {
+  Diagnostic d;
+  d.location = std::move(location);
+  d.message = std::move(message);
+  d.hint = std::move(hint);
+  return d;
+}
+
 inline bool has_errors(const Diagnostics& ds) {
   for (const auto& d : ds)
     if (d.severity == Severity::error) return true;

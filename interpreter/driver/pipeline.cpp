@@ -47,14 +47,6 @@ bool read_file(const std::string& path, std::string& out, std::string& error, st
 
 namespace {
 
-Diagnostic file_error(const std::string& path, std::string message, std::string hint = {}) {
-  Diagnostic d;
-  d.location = path;
-  d.message = std::move(message);
-  d.hint = std::move(hint);
-  return d;
-}
-
 // A directory names its ruleset after itself (rulesets/jsprs/jsprs.kijun).
 bool resolve(const std::string& path, std::string& file, Diagnostics& diags) {
   std::error_code ec;
@@ -76,7 +68,7 @@ bool resolve(const std::string& path, std::string& file, Diagnostics& diags) {
     file = found[0].string();
     return true;
   }
-  diags.push_back(file_error(path, found.empty() ? "no ruleset (*.kijun) in this directory"
+  diags.push_back(error_in(path, found.empty() ? "no ruleset (*.kijun) in this directory"
                                                  : "several rulesets in this directory; name one of them",
                              "expected " + named.string()));
   return false;
@@ -89,7 +81,7 @@ LoadResult load_ruleset(const std::string& path, SourceMap& sources) {
   std::string file, text, why;
   if (!resolve(path, file, r.diagnostics)) return r;
   if (!read_file(file, text, why, max_ruleset_bytes)) {
-    r.diagnostics.push_back(file_error(file, why));
+    r.diagnostics.push_back(error_in(file, why));
     return r;
   }
   r = load_ruleset_text(file, std::move(text), sources);

@@ -52,6 +52,9 @@ std::string verdict_json(const Verdict& v, Lang lang);
 // `unit` is the credit unit in English ("units"), `unit_label` in Japanese ("単位").
 std::string verdict_text(const Verdict& v, Lang lang, const std::string& unit, const std::string& unit_label = "");
 
+// The member "categories":{…} of the verdict JSON (shared with kijun test's snapshots).
+void append_categories_json(std::string& out, const Verdict& v);
+
 // JSON string literal with escapes.
 void append_json_string(std::string& out, std::string_view s);
 

@@ -23,13 +23,8 @@ void append_json_string(std::string& out, std::string_view s) {
   out += '"';
 }
 
-std::string verdict_json(const Verdict& v, Lang lang) {
-  std::string o = "{\"id\":";
-  append_json_string(o, v.id);
-  o += ",\"outcome\":";
-  append_json_string(o, v.outcome);
-  o += ",\"total\":" + rational::to_json(v.total);
-  o += ",\"categories\":{";
+void append_categories_json(std::string& o, const Verdict& v) {
+  o += "\"categories\":{";
   for (std::size_t i = 0; i < v.categories.size(); ++i) {
     const auto& c = v.categories[i];
     if (i) o += ',';
@@ -40,7 +35,18 @@ std::string verdict_json(const Verdict& v, Lang lang) {
     if (c.waived) o += ",\"waived\":true";
     o += '}';
   }
-  o += "},\"unmet\":[";
+  o += '}';
+}
+
+std::string verdict_json(const Verdict& v, Lang lang) {
+  std::string o = "{\"id\":";
+  append_json_string(o, v.id);
+  o += ",\"outcome\":";
+  append_json_string(o, v.outcome);
+  o += ",\"total\":" + rational::to_json(v.total);
+  o += ',';
+  append_categories_json(o, v);
+  o += ",\"unmet\":[";
   for (std::size_t i = 0; i < v.unmet.size(); ++i) {
     if (i) o += ',';
     o += "{\"rule\":";

@@ -17,14 +17,6 @@ namespace {
 // `applicant B = A with { … }` chains end long before this; a circle does not.
 constexpr int max_applicant_depth = 32;
 
-Diagnostic span_error(Span at, std::string message, std::string hint = {}) {
-  Diagnostic d;
-  d.span = at;
-  d.message = std::move(message);
-  d.hint = std::move(hint);
-  return d;
-}
-
 }  // namespace
 
 struct Runner::Impl {
@@ -45,7 +37,7 @@ struct Runner::Impl {
       return true;
     }
     if (depth > max_applicant_depth) {
-      diags.push_back(span_error(src.span, "applicant '" + src.applicant + "' is defined in terms of itself"));
+      diags.push_back(error_at(src.span, "applicant '" + src.applicant + "' is defined in terms of itself"));
       return false;
     }
     const ApplicantDef* def = nullptr;
@@ -56,7 +48,7 @@ struct Runner::Impl {
         if (!def && a.name == src.applicant) def = &a;
       }
     if (!def) {
-      diags.push_back(span_error(src.span, "unknown applicant '" + src.applicant + "'",
+      diags.push_back(error_at(src.span, "unknown applicant '" + src.applicant + "'",
                                  names.empty() ? "define it with: applicant " + src.applicant + " { … }"
                                                : did_you_mean(src.applicant, names)));
       return false;
@@ -80,7 +72,7 @@ bool Runner::facts_text(const Case& c, std::string& out, bool& io) {
     const std::string path = (fs::path(c.file->path).parent_path() / src.file).lexically_normal().string();
     std::string why;
     if (!driver::read_file(path, out, why, facts::FactsReader::max_bytes)) {
-      impl_->diags.push_back(span_error(src.span, why));
+      impl_->diags.push_back(error_at(src.span, why));
       io = true;
       return false;
     }
@@ -92,7 +84,7 @@ bool Runner::facts_text(const Case& c, std::string& out, bool& io) {
   if (j.kind != Json::Kind::object) return false;  // the grammar allows only objects here
   default_id(j, c.example->name);
   if (!write_json(j, out, facts::FactsReader::max_bytes)) {
-    impl_->diags.push_back(span_error(src.span, "these facts are larger than an applicant may be (16 MiB)",
+    impl_->diags.push_back(error_at(src.span, "these facts are larger than an applicant may be (16 MiB)",
                                       "a smaller '* N' is enough to cross any figure of the rules"));
     return false;
   }

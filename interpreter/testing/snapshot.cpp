@@ -25,18 +25,9 @@ std::string snapshot_line(const Verdict& v) {
   o += ",\"standard\":";
   append_json_string(o, v.standard);
   o += ",\"total\":" + rational::to_json(v.total) + ",\"earned_total\":" + rational::to_json(v.earned_total) +
-       ",\"required_total\":" + rational::to_json(v.required_total) + ",\"categories\":{";
-  for (std::size_t i = 0; i < v.categories.size(); ++i) {
-    const auto& c = v.categories[i];
-    if (i) o += ',';
-    append_json_string(o, c.name);
-    o += ":{\"earned\":" + rational::to_json(c.earned) + ",\"counted\":" + rational::to_json(c.counted);
-    if (c.min) o += ",\"min\":" + rational::to_json(*c.min);
-    if (c.max) o += ",\"max\":" + rational::to_json(*c.max);
-    if (c.waived) o += ",\"waived\":true";
-    o += '}';
-  }
-  o += "},\"unmet\":[";
+       ",\"required_total\":" + rational::to_json(v.required_total) + ',';
+  append_categories_json(o, v);
+  o += ",\"unmet\":[";
   for (std::size_t i = 0; i < v.unmet.size(); ++i) {
     if (i) o += ',';
     append_json_string(o, v.unmet[i].rule);
@@ -129,13 +120,6 @@ void add(Recorded& r, std::map<std::string, int>& seen, const std::string& id, s
   r.lines[key] = std::move(line);
 }
 
-Diagnostic file_error(const std::string& path, std::string message) {
-  Diagnostic d;
-  d.location = path;
-  d.message = std::move(message);
-  return d;
-}
-
 }  // namespace
 
 SnapshotResult run_snapshot(const Program& program, const std::string& cohort, bool accept, Diagnostics& diags) {
@@ -145,7 +129,7 @@ SnapshotResult run_snapshot(const Program& program, const std::string& cohort, b
   {
     facts::LineReader lines(cohort);
     if (!lines.ok()) {
-      diags.push_back(file_error(cohort, lines.error()));
+      diags.push_back(error_in(cohort, lines.error()));
       r.io_error = true;
       return r;
     }
@@ -168,7 +152,7 @@ SnapshotResult run_snapshot(const Program& program, const std::string& cohort, b
       add(now, seen, v.id, snapshot_line(v));
     }
     if (!lines.error().empty()) {
-      diags.push_back(file_error(cohort, lines.error()));
+      diags.push_back(error_in(cohort, lines.error()));
       r.io_error = true;
       return r;
     }
@@ -185,14 +169,14 @@ SnapshotResult run_snapshot(const Program& program, const std::string& cohort, b
       dom::element e;
       std::string_view id;
       if (parser.parse(line).get(e) != simdjson::SUCCESS || e["id"].get_string().get(id) != simdjson::SUCCESS) {
-        diags.push_back(file_error(r.verdicts + ":" + std::to_string(lines.line_number()),
+        diags.push_back(error_in(r.verdicts + ":" + std::to_string(lines.line_number()),
                                    "not a recorded verdict (a JSON object with an \"id\")"));
         continue;
       }
       add(before, seen, std::string(id), line);
     }
     if (!lines.ok() || !lines.error().empty()) {
-      diags.push_back(file_error(r.verdicts, lines.ok() ? lines.error() : "cannot be read"));
+      diags.push_back(error_in(r.verdicts, lines.ok() ? lines.error() : "cannot be read"));
       r.io_error = true;
       return r;
     }
@@ -222,7 +206,7 @@ SnapshotResult run_snapshot(const Program& program, const std::string& cohort, b
     for (const auto& key : now.keys) text += now.lines[key] + "\n";
     std::string why;
     if (!driver::write_atomically(r.verdicts, text, why)) {
-      diags.push_back(file_error(r.verdicts, "cannot record the verdicts: " + why));
+      diags.push_back(error_in(r.verdicts, "cannot record the verdicts: " + why));
       r.io_error = true;
       return r;
     }

@@ -17,21 +17,6 @@ bool ends_with(const std::string& s, const std::string& tail) {
   return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
 }
 
-Diagnostic file_error(const std::string& path, std::string message) {
-  Diagnostic d;
-  d.location = path;
-  d.message = std::move(message);
-  return d;
-}
-
-Diagnostic span_error(Span at, std::string message, std::string hint = {}) {
-  Diagnostic d;
-  d.span = at;
-  d.message = std::move(message);
-  d.hint = std::move(hint);
-  return d;
-}
-
 }  // namespace
 
 std::string path_key(const std::string& path) {
@@ -58,13 +43,13 @@ Found find(const std::vector<std::string>& paths, Diagnostics& diags) {
         if (ends_with(p, test_extension)) tests.push_back(p);
         else if (ends_with(p, ".kijun")) rulesets.push_back(p);
       }
-      if (ec) diags.push_back(file_error(path, "cannot list the directory: " + ec.message()));
+      if (ec) diags.push_back(error_in(path, "cannot list the directory: " + ec.message()));
       std::sort(tests.begin(), tests.end());
       std::sort(rulesets.begin(), rulesets.end());
       for (const auto& t : tests) add_test(t);
       rulesets_under_dirs.insert(rulesets_under_dirs.end(), rulesets.begin(), rulesets.end());
     } else if (!fs::exists(path, ec)) {
-      diags.push_back(file_error(path, "no such file or directory"));
+      diags.push_back(error_in(path, "no such file or directory"));
     } else if (ends_with(path, test_extension)) {
       add_test(path);
     } else {
@@ -81,7 +66,7 @@ const LoadedFile* Loader::load(const std::string& path) {
   auto& slot = files_[key];
   std::string text, why;
   if (!driver::read_file(path, text, why, driver::max_ruleset_bytes)) {
-    diags_.push_back(file_error(path, why));
+    diags_.push_back(error_in(path, why));
     io_failed_ = true;
     ++failed_;
     return nullptr;
@@ -148,7 +133,7 @@ std::vector<Case> cases(const driver::LoadedRuleset& ruleset, const std::vector<
     for (const auto& e : f->file.examples) {
       if (e.kind == Example::Kind::example) continue;
       if (!extends) {
-        loader.diagnostics().push_back(span_error(
+        loader.diagnostics().push_back(error_at(
             e.span, "only a draft's tests may override or remove an example",
             "this file tests " + f->ruleset + ", which extends no base"));
         continue;
@@ -171,7 +156,7 @@ std::vector<Case> cases(const driver::LoadedRuleset& ruleset, const std::vector<
       if (!matched) {
         std::vector<std::string> names;
         for (const auto& c : inherited) names.push_back(c.example->name);
-        loader.diagnostics().push_back(span_error(e.name_span, "no example \"" + e.name + "\" in the base's tests",
+        loader.diagnostics().push_back(error_at(e.name_span, "no example \"" + e.name + "\" in the base's tests",
                                                   did_you_mean(e.name, names)));
       }
     }

@@ -17,13 +17,6 @@ Span span_of(const SourceFile& f, std::string_view needle) {
   return {f.id(), static_cast<std::uint32_t>(pos), static_cast<std::uint32_t>(pos + needle.size())};
 }
 
-Diagnostic error_at(Span span, std::string message) {
-  Diagnostic d;
-  d.span = span;
-  d.message = std::move(message);
-  return d;
-}
-
 }  // namespace
 
 TEST_CASE("display_width counts terminal columns", "[diag]") {
