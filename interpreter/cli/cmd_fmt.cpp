@@ -21,9 +21,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// The files to format: each file named, and every *.kijun under each
-// directory named (hidden directories skipped), sorted. False: a path that
-// does not exist or cannot be listed.
+// The files to format: each file named, and every *.kijun and *.kijun-test
+// under each directory named (hidden directories skipped), sorted. False: a
+// path that does not exist or cannot be listed.
 int collect(const std::string& path, std::vector<std::string>& files) {
   std::error_code ec;
   const auto st = fs::status(path, ec);
@@ -42,7 +42,8 @@ int collect(const std::string& path, std::vector<std::string>& files) {
     const auto name = it->path().filename().string();
     if (it->is_directory(ec) && name.starts_with('.')) {
       it.disable_recursion_pending();
-    } else if (it->path().extension() == ".kijun" && it->is_regular_file(ec)) {
+    } else if ((it->path().extension() == ".kijun" || format::is_test_file(it->path().string())) &&
+               it->is_regular_file(ec)) {
       found.push_back(it->path().string());
     }
   }
@@ -51,7 +52,7 @@ int collect(const std::string& path, std::vector<std::string>& files) {
     return io_error;
   }
   if (found.empty()) {
-    std::fprintf(stderr, "kijun fmt: no ruleset (*.kijun) under '%s'\n", path.c_str());
+    std::fprintf(stderr, "kijun fmt: no ruleset or test file (*.kijun, *.kijun-test) under '%s'\n", path.c_str());
     return usage;
   }
   std::sort(found.begin(), found.end());
@@ -87,7 +88,8 @@ int run_fmt(const FmtOptions& o) {
       continue;
     }
     const SourceFile& file = sources.add(from_stdin ? "<stdin>" : path, text);
-    format::Result r = format::format_source(file);
+    format::Result r = !from_stdin && format::is_test_file(path) ? format::format_test_source(file)
+                                                                 : format::format_source(file);
     if (r.status == format::Result::syntax_error) {
       print_diagnostics(r.diagnostics, sources, false);
       worst(ruleset_errors);

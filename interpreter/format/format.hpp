@@ -6,6 +6,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "interpreter/ast/ast.hpp"
@@ -42,5 +43,10 @@ struct Result {
   std::string error;        // for `internal`
 };
 Result format_source(const SourceFile& file);
+
+// The same for a ruleset test file (*.kijun-test): its lines re-indented by
+// nesting, white space around them made canonical (format_test_file.cpp).
+Result format_test_source(const SourceFile& file);
+bool is_test_file(std::string_view path);
 
 }  // namespace kijun::format

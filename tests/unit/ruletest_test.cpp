@@ -10,6 +10,7 @@
 
 #include "grammar/test_parse.hpp"
 #include "interpreter/driver/pipeline.hpp"
+#include "interpreter/format/format.hpp"
 #include "interpreter/testing/coverage.hpp"
 #include "interpreter/testing/facts_text.hpp"
 #include "interpreter/testing/runner.hpp"
@@ -341,4 +342,23 @@ TEST_CASE("a snapshot is recorded when missing, lists exactly the changed verdic
   CHECK(has_errors(diags));
   CHECK(kijun::testing::read_text(first.verdicts) == edited);
   fs::remove_all(dir);
+}
+
+TEST_CASE("fmt lays out a test file: indentation by nesting, canonical white space, values untouched", "[ruletest]") {
+  const std::string messy = std::string("\xEF\xBB\xBF\n") + header +
+                            "\r\n\n\napplicant a {   \r\n\"x\": [\n        1 * 2,\n   {\"a\": \"b # { [\"}\n   ]   # c {\n"
+                            "   }\nexample \"e\" {\napplicant a\n      expect outcome = board\n}\n\n\n";
+  SourceFile file(0, "t.kijun-test", messy);
+  format::Result r = format::format_test_source(file);
+  REQUIRE(r.status == format::Result::ok);
+  CHECK(r.text == std::string(header) +
+                      "\napplicant a {\n  \"x\": [\n    1 * 2,\n    {\"a\": \"b # { [\"}\n  ]   # c {\n}\n"
+                      "example \"e\" {\n  applicant a\n  expect outcome = board\n}\n");
+  SourceFile again(0, "t.kijun-test", r.text);
+  CHECK(format::format_test_source(again).text == r.text);
+
+  SourceFile broken(0, "t.kijun-test", std::string(header) + "example {");
+  CHECK(format::format_test_source(broken).status == format::Result::syntax_error);
+  CHECK(format::is_test_file("a/b.kijun-test"));
+  CHECK_FALSE(format::is_test_file("a/b.kijun"));
 }
