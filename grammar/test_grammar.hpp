@@ -86,7 +86,7 @@ struct v_ident : name {};
 struct v_list;
 struct expect_value : sor<j_string, j_number, v_true, v_false, v_blank, v_ident, v_list> {};
 struct v_list_close : one<']'> {};
-struct v_list : seq<one<'['>, sp, opt<expect_value, star<sp, one<','>, sp, expect<expect_value>>>, sp, expect<v_list_close>> {};
+struct v_list : seq<one<'['>, sp, nest<opt<expect_value, star<sp, one<','>, sp, expect<expect_value>>>>, sp, expect<v_list_close>> {};
 struct expectation : seq<kw_expect, sp, expect<expect_path>, sp, expect<expect_op>, sp, expect<expect_value>> {};
 
 struct example_close : one<'}'> {};

@@ -362,3 +362,59 @@ TEST_CASE("fmt lays out a test file: indentation by nesting, canonical white spa
   CHECK(format::is_test_file("a/b.kijun-test"));
   CHECK_FALSE(format::is_test_file("a/b.kijun"));
 }
+
+TEST_CASE("deeply nested expectation lists are a diagnostic, not a stack overflow", "[ruletest]") {
+  CHECK(first_error(parse(std::string(header) + "example \"x\" { facts {} expect a = " + std::string(100000, '[') +
+                          " }")) == "nesting deeper than 64 levels");
+}
+
+TEST_CASE("mangled test files never crash the parser or the runner", "[ruletest]") {
+  // A deterministic poor man's fuzzer (tests/fuzz has the real ones): bytes of
+  // real test files deleted, duplicated or replaced by the characters that
+  // matter to the grammar; whatever parses is run against jsprs.
+  const std::string root = KIJUN_SOURCE_DIR;
+  const auto& jsprs = kijun::testing::jsprs();
+  std::vector<std::string> seeds;
+  for (const char* f : {"/tests/golden/test/pass.kijun-test", "/tests/golden/test/fail.kijun-test",
+                        "/tests/golden/test/bad-facts.kijun-test"})
+    seeds.push_back(kijun::testing::read_text(root + f));
+  const std::string specials = "{}[]\"*#\\,:=. 0\n\xE3";
+  std::uint64_t state = 0x9E3779B97F4A7C15ull;
+  auto next = [&](std::size_t n) {
+    state ^= state << 13, state ^= state >> 7, state ^= state << 17;
+    return static_cast<std::size_t>(state % n);
+  };
+  std::size_t parsed = 0, ran = 0;
+  for (int round = 0; round < 1500; ++round) {
+    std::string text = seeds[next(seeds.size())];
+    for (int edits = 1 + static_cast<int>(next(4)); edits > 0 && !text.empty(); --edits) {
+      const std::size_t at = next(text.size());
+      switch (next(3)) {
+        case 0: text.erase(at, 1 + next(8)); break;
+        case 1: text.insert(at, text.substr(at, 1 + next(16))); break;
+        default: text[at] = specials[next(specials.size())]; break;
+      }
+    }
+    SourceMap sources;
+    const SourceFile& file = sources.add("tests/golden/test/m.kijun-test", text);
+    auto result = grammar::parse_test_file(file);
+    CHECK((result.file.has_value() || has_errors(result.diagnostics)));
+    if (!result.file) continue;
+    ++parsed;
+    LoadedFile loaded;
+    loaded.path = file.path();
+    loaded.file = std::move(*result.file);
+    Diagnostics diags;
+    Runner runner(jsprs.program(), sources, diags);
+    for (const auto& e : loaded.file.examples) {
+      if (e.kind != Example::Kind::example) continue;
+      Case c{&e, &loaded, &e, &loaded, {&loaded}, false};
+      CaseResult r = runner.run(c);
+      if (r.status == CaseResult::Status::passed || r.status == CaseResult::Status::failed) ++ran;
+      else CHECK(has_errors(diags));
+      diags.clear();
+    }
+  }
+  CHECK(parsed > 50);  // the test exercises the runner, not only the parser's errors
+  CHECK(ran > 50);
+}
