@@ -229,7 +229,11 @@ jobs_flag=${jobs1[*]:-}
     "$(ratio "$(med eval cpu)" "$(med hand cpu)")× CPU; $(awk -v w="$(med eval wall)" -v n="$n" 'BEGIN { printf "%.0f", n / w }') applicants/s" \
     "(kijun), $(awk -v w="$(med hand wall)" -v n="$n" 'BEGIN { printf "%.0f", n / w }') applicants/s (hand-written);" \
     "check median $(awk -v s="$(med check wall)" 'BEGIN { printf "%.1f", s * 1000 }') ms (fastest $(awk -v s="$check_min" 'BEGIN { printf "%.1f", s * 1000 }') ms)."
-  ((has_jobs)) || echo "\`--jobs\` is not in this build of kijun: eval is single-threaded and the jobs speed-up is not measured."
+  if ((has_jobs)); then
+    echo "\`--jobs 2\` speed-up over \`--jobs 1\`: $(ratio "$(med eval wall)" "$(med eval_j2 wall)")× (wall; CPU $(ratio "$(med eval_j2 cpu)" "$(med eval cpu)")× of one thread's)."
+  else
+    echo "\`--jobs\` is not in this build of kijun: eval is single-threaded and the jobs speed-up is not measured."
+  fi
   true
 } >"$out"
 cat "$out"
