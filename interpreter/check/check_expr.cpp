@@ -429,6 +429,14 @@ Checked Checker::collection(const std::vector<ast::ExprPtr>& items, const ast::E
     else elem = u;
     n->items.push_back(std::move(c.node));
   }
+  // A list of constants (`role in {"operator", "instructor"}`) is built once,
+  // here, not per record.
+  bool constant = true;
+  for (const auto& it : n->items) constant = constant && dynamic_cast<const plan::Const*>(it.get());
+  if (constant) {
+    for (const auto& it : n->items) n->folded.push_back(static_cast<const plan::Const&>(*it).value);
+    n->is_constant = true;
+  }
   if (!elem) return {Type::make(TypeKind::empty_list), std::move(n), {}};
   return {Type::list(*elem), std::move(n), {}};
 }

@@ -228,6 +228,7 @@ Checked Checker::member(const ast::Member& m, const ast::Expr& e, const Scope& s
       ensure_part(obj.meta.a, obj.meta.b);
       const auto& part = prog_->categories[obj.meta.a].parts[obj.meta.b];
       if (f == "records") {
+        prog_->categories[obj.meta.a].parts[obj.meta.b].records_read = true;
         Type t = categories_[obj.meta.a].part_elem[obj.meta.b];
         t.earned_unit = static_cast<std::int32_t>(part.unit);
         return {Type::list(t), cell_ref(part.records_cell, e.span), {}};

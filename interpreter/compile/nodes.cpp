@@ -197,6 +197,7 @@ Value CaseOf::eval(Frame& f) const {
 }
 
 Value MakeList::eval(Frame& f) const {
+  if (is_constant) return Value::list(folded.data(), static_cast<std::uint32_t>(folded.size()));
   Value* out = f.arena.values(items.size());
   for (std::size_t i = 0; i < items.size(); ++i) out[i] = items[i]->eval(f);
   return Value::list(out, static_cast<std::uint32_t>(items.size()));

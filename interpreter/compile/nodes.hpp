@@ -120,6 +120,8 @@ struct CaseOf final : Node {
 };
 struct MakeList final : Node {
   std::vector<NodePtr> items;
+  bool is_constant = false;  // every item a Const: `folded` is the list
+  std::vector<Value> folded;
   Value eval(Frame& f) const override;
 };
 struct MakeMap final : Node {

@@ -100,6 +100,7 @@ struct PartPlan {
   plan::NodePtr max;       // null: no sub-cap
   std::uint32_t total_cell = 0;
   std::uint32_t records_cell = 0;
+  bool records_read = false;  // an expression reads `category.part.records`: evaluation builds it
   Span span;
 };
 

@@ -35,7 +35,8 @@ void evaluate_part(Frame& f, std::uint32_t c, std::uint32_t p) {
   const PartPlan& part = f.program.categories[c].parts[p];
   Value list = part.from->eval(f);
   const std::uint32_t n = list.seq.size;
-  Value* counted = f.arena.values(n);
+  // The counted records are built only when the ruleset reads them.
+  Value* counted = part.records_read ? f.arena.values(n) : nullptr;
   std::uint32_t kept = 0;
   Value* keys = part.once_per ? f.arena.values(n) : nullptr;
   std::uint32_t nkeys = 0;
@@ -60,11 +61,13 @@ void evaluate_part(Frame& f, std::uint32_t c, std::uint32_t p) {
         else keys[nkeys++] = key;
       }
       total = add_or_fail(total, earned, part.span);
-      // The record as it counted, with `earned` appended after its fields.
-      Value* fields = f.arena.values(rec.seq.size + 1);
-      std::copy(rec.seq.items, rec.seq.items + rec.seq.size, fields);
-      fields[rec.seq.size] = Value::number(earned);
-      counted[kept++] = Value::record(rec.aux, rec.seq.variant, fields, rec.seq.size + 1);
+      if (counted) {
+        // The record as it counted, with `earned` appended after its fields.
+        Value* fields = f.arena.values(rec.seq.size + 1);
+        std::copy(rec.seq.items, rec.seq.items + rec.seq.size, fields);
+        fields[rec.seq.size] = Value::number(earned);
+        counted[kept++] = Value::record(rec.aux, rec.seq.variant, fields, rec.seq.size + 1);
+      }
     }
     if (f.observer) f.observer->record(f, c, p, rec, reason, duplicate, earned);
     f.elements.pop_back();
@@ -193,8 +196,7 @@ Value compute(Frame& f, const CellPlan& cell) {
 
 }  // namespace
 
-Value Frame::force(std::uint32_t cell) {
-  if (state[cell] == CellState::done) return values[cell];
+Value Frame::compute_cell(std::uint32_t cell) {
   if (state[cell] == CellState::busy)
     throw EvalError{program.cells[cell].span, "internal error: '" + program.cells[cell].name + "' depends on itself", {}};
   state[cell] = CellState::busy;

@@ -40,7 +40,13 @@ struct Frame {
     elements.clear();
   }
 
-  Value force(std::uint32_t cell);  // cells.cpp
+  // A cell's value, computed on first use. Inline for the usual case, a
+  // value already there; cells.cpp computes the others.
+  Value force(std::uint32_t cell) {
+    if (state[cell] == CellState::done) return values[cell];
+    return compute_cell(cell);
+  }
+  Value compute_cell(std::uint32_t cell);  // cells.cpp
 
   const Program& program;
   Arena& arena;
