@@ -23,6 +23,7 @@ using ruletest::Case;
 using ruletest::CaseResult;
 
 struct Group {
+  std::string key;  // ruletest::path_key of the ruleset
   std::string ruleset;
   std::vector<const ruletest::LoadedFile*> files;
 };
@@ -69,7 +70,7 @@ int run_test(const TestOptions& o) {
   std::map<std::string, std::size_t> by_key;
   auto group = [&](const std::string& key, const std::string& ruleset) -> Group& {
     auto [it, added] = by_key.emplace(key, groups.size());
-    if (added) groups.push_back({ruleset, {}});
+    if (added) groups.push_back({key, ruleset, {}});
     return groups[it->second];
   };
   for (const auto& path : found.test_files)
@@ -83,10 +84,24 @@ int run_test(const TestOptions& o) {
   status.io = status.io || loader.io_failed();
   flush();
 
-  if (!o.snapshot.empty() && groups.size() != 1) {
-    std::fprintf(stderr, "error: --snapshot needs exactly one ruleset to evaluate the cohort under (%zu given)\n",
-                 groups.size());
-    return usage;
+  // The ruleset --snapshot's cohort is evaluated under: the one PATH names
+  // (a ruleset, or a directory holding DIR/DIR.kijun, whose drafts' tests
+  // still run), or else the only one found.
+  std::string snapshot_key;
+  if (!o.snapshot.empty()) {
+    if (o.paths.size() == 1) {
+      const std::filesystem::path p(o.paths[0]);
+      const auto named = p / ((p.filename().empty() ? p.parent_path() : p).filename().string() + ".kijun");
+      std::error_code ec;
+      if (std::filesystem::is_directory(p, ec) && std::filesystem::is_regular_file(named, ec))
+        snapshot_key = group(ruletest::path_key(named.string()), named.lexically_normal().string()).key;
+    }
+    if (snapshot_key.empty() && groups.size() == 1) snapshot_key = groups[0].key;
+    if (snapshot_key.empty()) {
+      std::fprintf(stderr, "error: --snapshot needs one ruleset to evaluate the cohort under (%zu found)\n",
+                   groups.size());
+      return usage;
+    }
   }
   TestReport report(sources, o.format == "json", o.verbose);
   for (const auto& r : found.untested_rulesets)
@@ -108,7 +123,7 @@ int run_test(const TestOptions& o) {
     const Program& program = *loaded.ruleset->program;
     std::vector<Case> cases = ruletest::suite_cases(*loaded.ruleset, g.files, loader);
     flush();
-    const std::vector<std::string> snapshots = snapshots_of(g, o.snapshot);
+    const std::vector<std::string> snapshots = snapshots_of(g, g.key == snapshot_key ? o.snapshot : "");
     if (cases.empty() && snapshots.empty()) {
       report.untested(g.ruleset);
       continue;
