@@ -105,7 +105,7 @@ template <> inline constexpr const char* error_message<r::remove_kind> =
     "expected what to remove: let, table, category, exemption, standard, outcome or report";
 
 static_assert(max_nesting_depth == 64, "update nesting_message");
-inline constexpr const char* nesting_message = "nesting deeper than 64 levels";
+inline constexpr const char* nesting_message = "nesting deeper than 64 levels (limit max_nesting_depth)";
 inline constexpr const char* nesting_hint = "name the inner parts with 'let'";
 
 // A parse_error that also carries the hint of the rule that failed.
@@ -114,6 +114,8 @@ class syntax_error : public tao::pegtl::parse_error {
   template <typename ParseInput>
   syntax_error(const char* message, const char* hint, const ParseInput& in)
       : parse_error(message, in), hint_(hint ? hint : "") {}
+  syntax_error(const std::string& message, const char* hint, tao::pegtl::position at)
+      : parse_error(message, std::move(at)), hint_(hint ? hint : "") {}
   const std::string& hint() const { return hint_; }
 
  private:

@@ -41,6 +41,41 @@ struct nest {
   }
 };
 
+// star<Sep, Item> that refuses the repetition past Tag::limit (counting
+// Tag::first items before the star): the items of a list literal and the
+// declarations of a ruleset are bounded while parsing, before the parse tree
+// grows. The error points at the first item too many.
+template <typename Tag, typename Sep, typename Item>
+struct star_at_most {
+  using rule_t = star_at_most;
+  using subs_t = type_list<Sep, Item>;
+
+  template <apply_mode A, rewind_mode M, template <typename...> class Action,
+            template <typename...> class Control, typename ParseInput, typename... States>
+  [[nodiscard]] static bool match(ParseInput& in, States&&... st) {
+    for (std::size_t n = Tag::first;; ++n) {
+      auto m = in.template mark<rewind_mode::required>();
+      if (!Control<Sep>::template match<A, rewind_mode::active, Action, Control>(in, st...)) return true;
+      const auto item = in.iterator();
+      if (!Control<Item>::template match<A, rewind_mode::active, Action, Control>(in, st...)) return true;
+      if (n >= Tag::limit) in.too_many(Tag::message, Tag::hint, item);
+      (void)m(true);
+    }
+  }
+};
+struct list_items_tag {
+  static constexpr std::size_t first = 1, limit = limits::max_list_length;
+  static_assert(limit == 100'000, "update the message");
+  static constexpr const char* message = "more than 100,000 items in this list (limit max_list_length)";
+  static constexpr const char* hint = "a list this long cannot be meant: look for text pasted by mistake";
+};
+struct declarations_tag {
+  static constexpr std::size_t first = 0, limit = limits::max_declarations;
+  static_assert(limit == 10'000, "update the message");
+  static constexpr const char* message = "more than 10,000 declarations in this ruleset (limit max_declarations)";
+  static constexpr const char* hint = "split the ruleset, or use tables for values that vary by year";
+};
+
 // ------------------------------------------------------------------- lexical
 struct comment : seq<one<'#'>, star<not_one<'\n'>>> {};
 struct sp : star<sor<space, comment>> {};
@@ -154,9 +189,10 @@ struct record_field : seq<ident, sp, one<':'>, sp, expect<expr>> {};
 struct record_close : one<'}'> {};
 struct record_lit : seq<one<'{'>, sp, record_field, star<sp, one<','>, sp, expect<record_field>>, sp, expect<record_close>> {};
 struct set_close : one<'}'> {};
-struct set_lit : seq<one<'{'>, sp, opt<expr, star<sp, one<','>, sp, expect<expr>>>, sp, expect<set_close>> {};
+struct item_sep : seq<sp, one<','>, sp> {};
+struct set_lit : seq<one<'{'>, sp, opt<expr, star_at_most<list_items_tag, item_sep, expect<expr>>>, sp, expect<set_close>> {};
 struct list_close : one<']'> {};
-struct list_lit : seq<one<'['>, sp, opt<expr, star<sp, one<','>, sp, expect<expr>>>, sp, expect<list_close>> {};
+struct list_lit : seq<one<'['>, sp, opt<expr, star_at_most<list_items_tag, item_sep, expect<expr>>>, sp, expect<list_close>> {};
 struct if_expr : seq<kw_if, sp, expect<expr>, sp, expect<kw_then>, sp, expect<expr>, sp, expect<kw_else>, sp, expect<expr>> {};
 struct case_arm : seq<kw_when, sp, expect<expr>, star<sp, one<','>, sp, expect<expr>>, sp, expect<kw_then>, sp, expect<expr>> {};
 struct case_else : seq<kw_else, sp, expect<expr>> {};
@@ -283,7 +319,7 @@ struct remove_decl : seq<kw_remove, sp, expect<remove_kind>, sp, expect<ident>> 
 struct decl : sor<override_decl, remove_decl, unit_decl, convert_decl, enum_decl, facts_decl, record_decl, let_decl, table_decl, category_decl, exemption_decl, standard_decl, outcome_decl, report_decl> {};
 struct end_of_file : eof {};
 struct bom : string<'\xEF', '\xBB', '\xBF'> {};  // a UTF-8 byte order mark some editors write
-struct ruleset : seq<opt<bom>, sp, expect<header>, star<sp, decl>, sp, expect<end_of_file>> {};
+struct ruleset : seq<opt<bom>, sp, expect<header>, star_at_most<declarations_tag, sp, decl>, sp, expect<end_of_file>> {};
 
 // A lone expression (tests, `kijun eval --expr`).
 struct end_of_expression : eof {};
@@ -291,7 +327,11 @@ struct expression : seq<sp, expect<expr>, sp, expect<end_of_expression>> {};
 
 }  // namespace kijun::grammar::rules
 
-// analyze<>() sees through nest<> as through seq<>.
+// analyze<>() sees through nest<> as through seq<>, and star_at_most<> as
+// through star<>.
 template <typename Name, typename... R>
 struct tao::pegtl::analyze_traits<Name, kijun::grammar::rules::nest<R...>>
     : analyze_traits<Name, typename seq<R...>::rule_t> {};
+template <typename Name, typename Tag, typename Sep, typename Item>
+struct tao::pegtl::analyze_traits<Name, kijun::grammar::rules::star_at_most<Tag, Sep, Item>>
+    : analyze_traits<Name, typename star<Sep, Item>::rule_t> {};

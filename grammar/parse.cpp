@@ -79,6 +79,44 @@ template <> struct action<r::comment> {
   }
 };
 
+// Tokens longer than a limit are refused where they are matched (limits.hpp).
+template <typename ActionInput>
+[[noreturn]] void too_long(const ActionInput& in, std::size_t size, std::string_view what, std::string_view unit,
+                           std::size_t limit, std::string_view name, const char* hint) {
+  throw syntax_error(std::string(what) + " of " + limits::grouped(size) + " " + std::string(unit) + "; at most " +
+                         limits::grouped(limit) + " are allowed (limit " + std::string(name) + ")",
+                     hint, in.position());
+}
+struct name_length {
+  template <typename ActionInput>
+  static void apply(const ActionInput& in, CommentMap&) {
+    if (in.size() > limits::max_identifier_length)
+      too_long(in, in.size(), "a name", "bytes", limits::max_identifier_length, "max_identifier_length",
+               "give it a shorter name; its label (\"…\") can say the rest");
+  }
+};
+// Every rule that matches a name: `name` itself and the rules derived from it.
+template <> struct action<r::name> : name_length {};
+template <> struct action<r::ident> : name_length {};
+template <> struct action<r::field_name> : name_length {};
+template <> struct action<r::as_unit> : name_length {};
+template <> struct action<r::number> {
+  template <typename ActionInput>
+  static void apply(const ActionInput& in, CommentMap&) {
+    const std::size_t digits = in.size() - (in.string_view().find('.') == std::string_view::npos ? 0 : 1);
+    if (digits > limits::max_number_digits)
+      too_long(in, digits, "a number", "digits", limits::max_number_digits, "max_number_digits",
+               "numbers are exact up to 18 digits");
+  }
+};
+template <> struct action<r::string_lit> {
+  template <typename ActionInput>
+  static void apply(const ActionInput& in, CommentMap&) {
+    if (in.size() - 2 > limits::max_string_length)
+      too_long(in, in.size() - 2, "a string", "bytes", limits::max_string_length, "max_string_length",
+               "a label or a message is a sentence or two; put long texts in the society's documents");
+  }
+};
 
 template <typename Rule>
 bool run(const SourceFile& file, Diagnostics& diags, auto&& lower) {
@@ -89,6 +127,7 @@ bool run(const SourceFile& file, Diagnostics& diags, auto&& lower) {
     diags.push_back(std::move(d));
     return false;
   }
+  if (!check_encoding(file, diags)) return false;
   try {
     Input in(file.text(), file.path());
     CommentMap comments;

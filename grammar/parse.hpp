@@ -5,6 +5,7 @@
 
 #include "interpreter/ast/ast.hpp"
 #include "interpreter/diag/diagnostic.hpp"
+#include "interpreter/source/limits.hpp"
 #include "interpreter/source/source.hpp"
 
 namespace kijun::grammar {
@@ -26,6 +27,6 @@ struct ExprResult {
 ExprResult parse_expression(const SourceFile& file);
 
 // Maximum nesting depth of parentheses, blocks and interpolations.
-inline constexpr int max_nesting_depth = 64;
+inline constexpr int max_nesting_depth = limits::max_nesting_depth;
 
 }  // namespace kijun::grammar

@@ -278,6 +278,7 @@ TestParseResult parse_test_file(const SourceFile& file) {
     result.diagnostics.push_back(std::move(d));
     return result;
   }
+  if (!check_encoding(file, result.diagnostics)) return result;
   try {
     Input in(file.text(), file.path());
     auto root = pt::parse<t::test_file, selector, pegtl::nothing, control>(in);

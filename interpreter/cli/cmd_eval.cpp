@@ -132,10 +132,13 @@ int run_eval(const EvalOptions& o) {
     }
   } else {
     std::string text, why;
-    if (!driver::read_file(o.facts, text, why, facts::FactsReader::max_bytes)) {
+    if (!driver::read_file(o.facts, text, why, facts::FactsReader::max_bytes, "max_json_size")) {
       std::fprintf(stderr, "error: %s\n", why.c_str());
       return io_error;
     }
+    // A byte order mark at the very start, as some Windows editors write, is
+    // not part of the JSON (as for line 1 of a cohort).
+    if (text.compare(0, 3, "\xEF\xBB\xBF") == 0) text.erase(0, 3);
     Worker w(program, json, o.explain, o.sheet, lang);
     Result res;
     w.one(text, false, o.facts, res);

@@ -8,7 +8,7 @@
 //    one space each, so a byte still maps to at most one column and the caret
 //    padding stays simple; a CR before the line end is not shown;
 //  * invalid UTF-8 bytes are shown as U+FFFD, one column each, as
-//    display_width counts them;
+//    display_width counts them; a byte-order mark (U+FEFF) is not shown;
 //  * carets underline the span's display width (two under a wide character);
 //    a span running past its first line is underlined to the end of that line;
 //    an empty span, or one with no visible width, gets one caret.
@@ -19,9 +19,6 @@
 #include "interpreter/diag/diagnostic.hpp"
 
 namespace kijun {
-
-// Defined in source/width.cpp next to display_width.
-std::size_t decode_utf8(std::string_view s, std::size_t i, char32_t& cp);
 
 const char* to_string(Severity s) {
   switch (s) {
@@ -56,6 +53,8 @@ std::string printable(std::string_view raw) {
     } else {
       if (cp < 0x20 || cp == 0x7F)
         out += ' ';
+      else if (cp == 0xFEFF)  // a byte-order mark: invisible, no column
+        ;
       else
         out.append(raw.substr(i, len));
       i += len;

@@ -14,7 +14,8 @@ namespace kijun::driver {
 
 namespace fs = std::filesystem;
 
-bool read_file(const std::string& path, std::string& out, std::string& error, std::size_t limit) {
+bool read_file(const std::string& path, std::string& out, std::string& error, std::size_t limit,
+               const char* limit_name) {
   std::error_code ec;
   if (fs::is_directory(path, ec)) {
     error = "'" + path + "' is a directory, not a file";
@@ -32,7 +33,7 @@ bool read_file(const std::string& path, std::string& out, std::string& error, st
     out.append(buf, n);
     if (out.size() > limit) {
       std::fclose(f);
-      error = "'" + path + "' is larger than " + std::to_string(limit / (1024 * 1024)) + " MiB";
+      error = "'" + path + "' is larger than " + std::to_string(limit / (1024 * 1024)) + " MiB (limit " + limit_name + ")";
       return false;
     }
   }
@@ -157,7 +158,8 @@ std::optional<ast::Ruleset> parse_merged(const std::string& file, std::string te
   if (std::find(chain.begin(), chain.end(), canonical) != chain.end())
     return fail("'" + *extends + "' extends this ruleset again: a draft cannot extend itself");
   if (static_cast<int>(chain.size()) >= resolve::max_extends_depth)
-    return fail("drafts extend each other more than " + std::to_string(resolve::max_extends_depth) + " levels deep");
+    return fail("drafts extend each other more than " + std::to_string(resolve::max_extends_depth) +
+                " levels deep (limit max_extends_depth)");
   if (!read_file(base_file, base_text, why, max_ruleset_bytes)) return fail("cannot read the base ruleset: " + why);
   chain.push_back(canonical);
   auto base = parse_merged(base_file, std::move(base_text), sources, diags, chain);

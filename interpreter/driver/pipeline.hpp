@@ -9,6 +9,7 @@
 #include "interpreter/ast/ast.hpp"
 #include "interpreter/compile/plan.hpp"
 #include "interpreter/diag/diagnostic.hpp"
+#include "interpreter/source/limits.hpp"
 #include "interpreter/source/source.hpp"
 
 namespace kijun::driver {
@@ -25,7 +26,7 @@ struct LoadResult {
 };
 
 // Largest ruleset file accepted.
-inline constexpr std::size_t max_ruleset_bytes = 4 * 1024 * 1024;
+inline constexpr std::size_t max_ruleset_bytes = limits::max_ruleset_size;
 
 // `path` is a ruleset file or a directory holding one: DIR/<DIR's name>.kijun,
 // or else the only *.kijun file directly in DIR.
@@ -36,7 +37,9 @@ LoadResult load_ruleset(const std::string& path, SourceMap& sources);
 LoadResult load_ruleset_text(const std::string& name, std::string text, SourceMap& sources);
 
 // Reads a whole file; on failure returns false with a readable reason.
-bool read_file(const std::string& path, std::string& out, std::string& error, std::size_t limit);
+// `limit_name` names the limit in the message when the file is too large.
+bool read_file(const std::string& path, std::string& out, std::string& error, std::size_t limit,
+               const char* limit_name = "max_ruleset_size");
 
 // Replaces (or creates) the file at `path` by `text` atomically: a temporary
 // file in the same directory, fsync, rename; the old file's permissions kept.

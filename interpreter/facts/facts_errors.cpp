@@ -35,6 +35,10 @@ bool FactsReader::Impl::fail(simdjson::error_code e, const char* at) {
   std::string reason = detail::json_error_words(e);
   if (e == simdjson::TAPE_ERROR && in_text && *at >= 0x21 && *at <= 0x7E)
     reason += std::string(" (found '") + *at + "')";
+  // Where the file's own mark is dropped (the very start of a file), any
+  // other is an error: typically files joined with cat.
+  if (in_text && static_cast<std::size_t>(input + length - at) >= 3 && std::memcmp(at, "\xEF\xBB\xBF", 3) == 0)
+    reason = "a byte-order mark (U+FEFF), which is allowed only at the very start of a file";
   return fail(std::move(reason), at);
 }
 
@@ -79,7 +83,16 @@ void FactsReader::Impl::finish() {
     d.location = *location;
     d.json_path = "$";
     d.message = "malformed JSON: " + fail_reason;
-    if (fail_offset < length) d.message += " at byte " + std::to_string(fail_offset + 1);
+    if (fail_offset < length) {
+      const std::string_view text(input, length);
+      d.message = "malformed JSON at " + detail::position_words(text, fail_offset) + ": " + fail_reason;
+      // Which byte, for the one error a person cannot see in an editor.
+      if (fail_reason == detail::json_error_words(simdjson::UTF8_ERROR)) {
+        static constexpr char hex[] = "0123456789ABCDEF";
+        const auto b = static_cast<unsigned char>(text[fail_offset]);
+        d.message += std::string(" (byte 0x") + hex[b >> 4] + hex[b & 15] + ")";
+      }
+    }
     diags->push_back(std::move(d));
   } else if (error_count > max_errors) {
     Diagnostic d;

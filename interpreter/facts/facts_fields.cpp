@@ -67,6 +67,12 @@ bool FactsReader::Impl::read_field(const FieldSchema& f, od::value& v, od::json_
       std::string_view s;
       bool in_place;
       if (!string_value(v, s, in_place)) return false;
+      if (s.size() > limits::max_string_length) [[unlikely]] {
+        error("the string is " + limits::grouped(s.size()) + " bytes long; at most " +
+                  limits::grouped(limits::max_string_length) + " are allowed (limit max_string_length)",
+              "no field needs this much text: check how the file was exported");
+        return true;
+      }
       set::string(out, arena->copy(s));
       if (is_id) id.assign(s);
       return true;

@@ -246,6 +246,20 @@ std::size_t utf8_length(std::string_view text, std::size_t i) {
 
 }  // namespace
 
+std::string position_words(std::string_view text, std::size_t offset) {
+  offset = std::min(offset, text.size());
+  std::size_t line = 1, start = 0;
+  for (std::size_t i = 0; i < offset; ++i)
+    if (text[i] == '\n') ++line, start = i + 1;
+  std::size_t column = 1;
+  for (std::size_t i = start; i < offset; ++i)
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++column;
+  const bool one_line = text.find('\n') == std::string_view::npos ||
+                        text.find_first_not_of(" \t\r\n", text.find('\n')) == std::string_view::npos;
+  std::string out = one_line ? "" : "line " + std::to_string(line) + ", ";
+  return out + "column " + std::to_string(column);
+}
+
 std::size_t locate_input_error(std::string_view text, int code) {
   auto e = static_cast<simdjson::error_code>(code);
   if (e == simdjson::UTF8_ERROR) {

@@ -57,4 +57,9 @@ std::size_t end_of_top_value(std::string_view text);
 // character in a string, an unclosed string) is; npos if not found.
 std::size_t locate_input_error(std::string_view text, int simdjson_error);
 
+// Where `offset` is in `text`, as a person finds it: "line 3, column 14", or
+// "column 14" when the text is one line (a cohort line: the location already
+// names the line). Columns count characters, as in ruleset diagnostics.
+std::string position_words(std::string_view text, std::size_t offset);
+
 }  // namespace kijun::facts::detail

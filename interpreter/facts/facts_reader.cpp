@@ -36,8 +36,9 @@ bool FactsReader::Impl::read(std::string_view json, bool padded, Arena& a, Value
   doc_valid = false;
 
   if (json.size() > max_bytes) {
-    error("the applicant's JSON is " + std::to_string(json.size()) + " bytes, more than the limit of " +
-          std::to_string(max_bytes));
+    // A cohort line may arrive cut at the limit (BatchReader): "more than".
+    error("the applicant's JSON is more than " + limits::grouped(max_bytes) + " bytes (limit max_json_size)",
+          "no applicant is this large: check how the file was exported");
     finish();
     return false;
   }
@@ -255,7 +256,7 @@ bool FactsReader::Impl::read_record(od::object& obj, std::uint32_t record_id, Va
 }
 
 bool FactsReader::Impl::read_list(const FieldSchema& f, od::value& v, Value& out, int depth) {
-  if (depth >= max_depth) return fail("nested more than " + std::to_string(max_depth) + " levels deep", nullptr);
+  if (depth >= max_depth) return fail("nested more than " + std::to_string(max_depth) + " levels deep (limit max_json_depth)", nullptr);
   const RecordSchema& rs = schema.records[f.record_id];
   od::array arr;
   if (auto e = v.get_array().get(arr)) return fail(e);
@@ -266,6 +267,12 @@ bool FactsReader::Impl::read_list(const FieldSchema& f, od::value& v, Value& out
   for (auto element : arr) {
     if (auto e = element.error()) return fail(e);
     od::value& ev = element.value_unsafe();
+    if (index >= limits::max_list_length) [[unlikely]] {
+      // Past the limit: counted for the message and still validated, not kept.
+      if (!skip(ev, depth + 1)) return false;
+      ++index;
+      continue;
+    }
     od::json_type t;
     if (auto e = ev.type().get(t)) return fail(e);
     path[seg].index = index++;
@@ -285,6 +292,10 @@ bool FactsReader::Impl::read_list(const FieldSchema& f, od::value& v, Value& out
     }
   }
   path.pop_back();
+  if (index > limits::max_list_length) [[unlikely]]
+    error("the list holds " + limits::grouped(index) + " " + rs.name + " records; at most " +
+              limits::grouped(limits::max_list_length) + " are allowed (limit max_list_length)",
+          "no applicant has this many: check how the file was exported");
   const std::size_t n = scratch.size() - base;
   Value* items = nullptr;
   if (n > 0) {
@@ -297,7 +308,7 @@ bool FactsReader::Impl::read_list(const FieldSchema& f, od::value& v, Value& out
 }
 
 bool FactsReader::Impl::skip(od::value& v, int depth) {
-  if (depth >= max_depth) return fail("nested more than " + std::to_string(max_depth) + " levels deep", nullptr);
+  if (depth >= max_depth) return fail("nested more than " + std::to_string(max_depth) + " levels deep (limit max_json_depth)", nullptr);
   od::json_type t;
   if (auto e = v.type().get(t)) return fail(e);
   switch (t) {

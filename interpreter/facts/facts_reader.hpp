@@ -11,6 +11,7 @@
 #include "interpreter/diag/diagnostic.hpp"
 #include "interpreter/eval/arena.hpp"
 #include "interpreter/facts/schema.hpp"
+#include "interpreter/source/limits.hpp"
 
 namespace kijun::facts {
 
@@ -38,7 +39,7 @@ class FactsReader {
 
   static constexpr int max_errors = 20;
   // Longest accepted JSON text for one applicant.
-  static constexpr std::size_t max_bytes = 16 * 1024 * 1024;
+  static constexpr std::size_t max_bytes = limits::max_json_size;
 
  private:
   bool read_any(std::string_view json, bool padded, Arena& arena, Value& out, Diagnostics& diags,
@@ -48,11 +49,14 @@ class FactsReader {
 };
 
 // Reads a file or standard input line by line without holding more than one
-// line in memory. Lines end in \n or \r\n.
+// line in memory, and of a line no more than `max_line` + 2 bytes: a longer
+// one is returned cut there (FactsReader then refuses it by its size), the
+// rest read past. Lines end in \n or \r\n; a byte-order mark at the start of
+// line 1 is dropped.
 class LineReader {
  public:
   // path "-" is standard input. Check ok() after construction.
-  explicit LineReader(const std::string& path);
+  explicit LineReader(const std::string& path, std::size_t max_line = limits::max_json_size);
   ~LineReader();
   LineReader(const LineReader&) = delete;
   LineReader& operator=(const LineReader&) = delete;
@@ -64,10 +68,16 @@ class LineReader {
   std::size_t line_number() const { return line_no_; }
 
  private:
+  bool fill();
+
   std::FILE* file_ = nullptr;
   bool owned_ = false;
+  bool at_end_ = false;
+  std::size_t max_line_;
   std::size_t line_no_ = 0;
   std::string error_;
+  std::unique_ptr<char[]> buffer_;
+  std::size_t begin_ = 0, end_ = 0;  // the unread bytes of buffer_
 };
 
 }  // namespace kijun::facts

@@ -168,7 +168,7 @@ struct FactsReader::Impl {
   std::string render_path() const;
   void finish();
 
-  static constexpr int max_depth = 100;
+  static constexpr int max_depth = limits::max_json_depth;
 
   // Not copied: its string defaults point into it, so it has to outlive the
   // reader anyway (the checker's Program owns it).

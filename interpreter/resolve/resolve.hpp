@@ -13,6 +13,7 @@
 
 #include "interpreter/ast/ast.hpp"
 #include "interpreter/diag/diagnostic.hpp"
+#include "interpreter/source/limits.hpp"
 
 namespace kijun::resolve {
 
@@ -21,6 +22,6 @@ namespace kijun::resolve {
 bool merge(ast::Ruleset& base, ast::Ruleset&& draft, Diagnostics& diags);
 
 // Longest chain of drafts extending drafts.
-inline constexpr int max_extends_depth = 8;
+inline constexpr int max_extends_depth = limits::max_extends_depth;
 
 }  // namespace kijun::resolve

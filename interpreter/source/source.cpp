@@ -16,6 +16,8 @@ LineCol SourceFile::locate(std::uint32_t offset) const {
   auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
   auto line = static_cast<std::uint32_t>(it - line_starts_.begin());
   std::uint32_t start = line_starts_[line - 1];
+  // A byte-order mark is not a column: editors do not show it.
+  if (line == 1 && offset >= 3 && text_.compare(0, 3, "\xEF\xBB\xBF") == 0) start = 3;
   // Columns count code points, not bytes: skip UTF-8 continuation bytes.
   std::uint32_t column = 1;
   for (std::uint32_t i = start; i < offset; ++i)

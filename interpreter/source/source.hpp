@@ -56,6 +56,10 @@ class SourceMap {
   std::vector<std::unique_ptr<SourceFile>> files_;
 };
 
+// The code point of the UTF-8 sequence at s[i] and its length, or 0 when the
+// bytes there are not valid UTF-8 (overlong forms and surrogates included).
+std::size_t decode_utf8(std::string_view s, std::size_t i, char32_t& cp);
+
 // Display width of UTF-8 text in terminal columns: East Asian wide and
 // full-width characters count 2, combining marks 0, everything else 1.
 std::size_t display_width(std::string_view utf8);

@@ -71,7 +71,7 @@ bool Runner::facts_text(const Case& c, std::string& out, bool& io) {
   if (src.kind == FactsSource::Kind::file) {
     const std::string path = (fs::path(c.file->path).parent_path() / src.file).lexically_normal().string();
     std::string why;
-    if (!driver::read_file(path, out, why, facts::FactsReader::max_bytes)) {
+    if (!driver::read_file(path, out, why, facts::FactsReader::max_bytes, "max_json_size")) {
       impl_->diags.push_back(error_at(src.span, why));
       io = true;
       return false;
@@ -84,7 +84,7 @@ bool Runner::facts_text(const Case& c, std::string& out, bool& io) {
   if (j.kind != Json::Kind::object) return false;  // the grammar allows only objects here
   default_id(j, c.example->name);
   if (!write_json(j, out, facts::FactsReader::max_bytes)) {
-    impl_->diags.push_back(error_at(src.span, "these facts are larger than an applicant may be (16 MiB)",
+    impl_->diags.push_back(error_at(src.span, "these facts are larger than an applicant may be (16 MiB, limit max_json_size)",
                                       "a smaller '* N' is enough to cross any figure of the rules"));
     return false;
   }

@@ -125,37 +125,37 @@ TEST_CASE("malformed JSON is one error at $", "[facts]") {
     return r.diags[0].message;
   };
   CHECK(malformed(R"({"id": "A", "renewal_year": 2021,})") ==
-        "malformed JSON: misplaced or missing comma, colon, brace or bracket (found '}') at byte 34");
+        "malformed JSON at column 34: misplaced or missing comma, colon, brace or bracket (found '}')");
   CHECK(r.diags[0].subject == "applicant 'A'");
   CHECK(malformed(R"({"id": "A" "renewal_year": 2021})") ==
-        "malformed JSON: misplaced or missing comma, colon, brace or bracket (found '\"') at byte 12");
+        "malformed JSON at column 12: misplaced or missing comma, colon, brace or bracket (found '\"')");
   CHECK(malformed(R"({"id": "A", "renewal_year": 2021)") ==
         "malformed JSON: unexpected end of input: an object or array is not closed");
-  CHECK(malformed(R"({"id": "A"} x)") == "malformed JSON: unexpected content after the object at byte 13");
-  CHECK(malformed(R"({"id": "A"}{})") == "malformed JSON: unexpected content after the object at byte 12");
-  CHECK(malformed(R"({"id": "A"},)") == "malformed JSON: unexpected content after the object at byte 12");
-  CHECK(malformed(R"({"id": "A\q"})") == "malformed JSON: invalid escape sequence in a string at byte 8");
-  CHECK(malformed(R"({"id": "A)") == "malformed JSON: a string is not closed at byte 8");
+  CHECK(malformed(R"({"id": "A"} x)") == "malformed JSON at column 13: unexpected content after the object");
+  CHECK(malformed(R"({"id": "A"}{})") == "malformed JSON at column 12: unexpected content after the object");
+  CHECK(malformed(R"({"id": "A"},)") == "malformed JSON at column 12: unexpected content after the object");
+  CHECK(malformed(R"({"id": "A\q"})") == "malformed JSON at column 8: invalid escape sequence in a string");
+  CHECK(malformed(R"({"id": "A)") == "malformed JSON at column 8: a string is not closed");
   // The string left open, not the last quote of the text, which simdjson's
   // quote pairing calls unclosed.
   CHECK(malformed("{\n  \"id\": \"A,\n  \"renewal_year\": 2021\n}") ==
-        "malformed JSON: a string is not closed at byte 11");
+        "malformed JSON at line 2, column 9: a string is not closed");
   CHECK(malformed(R"({"id": "A, "renewal_year": 2021, "prior_renewals": 0})") ==
-        "malformed JSON: a string is not closed at byte 8");
+        "malformed JSON at column 8: a string is not closed");
   // Ignored fields are still checked.
-  CHECK(malformed(R"({"id": "A", "x": "\u00zz"})") == "malformed JSON: invalid escape sequence in a string at byte 18");
-  CHECK(malformed(R"({"id": "A", "x\q": 1})") == "malformed JSON: invalid escape sequence in a string at byte 13");
-  CHECK(malformed(R"({"id": "A", "x": [1, 2.]})") == R"(malformed JSON: invalid number "2." at byte 22)");
+  CHECK(malformed(R"({"id": "A", "x": "\u00zz"})") == "malformed JSON at column 18: invalid escape sequence in a string");
+  CHECK(malformed(R"({"id": "A", "x\q": 1})") == "malformed JSON at column 13: invalid escape sequence in a string");
+  CHECK(malformed(R"({"id": "A", "x": [1, 2.]})") == R"(malformed JSON at column 22: invalid number "2.")");
   CHECK(malformed("{\"id\": \"A\tB\"}").find("control character inside a string") != std::string::npos);
-  CHECK(malformed("{\"id\": \"\xff\"}") == "malformed JSON: the text is not valid UTF-8 at byte 9");
-  CHECK(malformed(R"({"id": "A", "renewal_year": 01})") == R"(malformed JSON: invalid number "01" at byte 29)");
+  CHECK(malformed("{\"id\": \"\xff\"}") == "malformed JSON at column 9: the text is not valid UTF-8 (byte 0xFF)");
+  CHECK(malformed(R"({"id": "A", "renewal_year": 01})") == R"(malformed JSON at column 29: invalid number "01")");
   CHECK(malformed(R"({"id": "A", "x": [1, tru]})").find("invalid literal") != std::string::npos);
   CHECK(malformed(R"({"id": "A", "x": {"y": -}})").find("invalid number") != std::string::npos);
   CHECK(malformed(R"({"id": "A", "x": nul})").find("invalid literal") != std::string::npos);
   CHECK(malformed("").find("malformed JSON: empty input") == 0);
   CHECK(malformed(std::string(200, '[') + std::string(200, ']')).find("a JSON object") != std::string::npos);
   CHECK(malformed(R"({"x": )" + std::string(200, '[') + std::string(200, ']') + "}") ==
-        "malformed JSON: nested more than 100 levels deep at byte 106");
+        "malformed JSON at column 106: nested more than 100 levels deep (limit max_json_depth)");
   // Field errors found before the break are dropped in favour of the break.
   CHECK(malformed(R"({"id": "A", "renewal_year": "x", ])").find("malformed JSON") == 0);
 }
@@ -176,7 +176,11 @@ TEST_CASE("input over max_bytes is refused without parsing", "[facts]") {
   Reader r;
   std::string huge(FactsReader::max_bytes + 1, ' ');
   CHECK_FALSE(r.read(huge));
-  CHECK(r.only().message == "the applicant's JSON is 16777217 bytes, more than the limit of 16777216");
+  CHECK(r.only().message == "the applicant's JSON is more than 16,777,216 bytes (limit max_json_size)");
+  // At the limit it is read (and found to be no JSON at all).
+  huge.pop_back();
+  CHECK_FALSE(r.read(huge));
+  CHECK(r.only().message == "malformed JSON: empty input");
 }
 
 TEST_CASE("damaged input never crashes the reader", "[facts]") {

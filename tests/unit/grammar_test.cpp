@@ -551,17 +551,17 @@ TEST_CASE("grammar: a syntax error's span and hint", "[grammar]") {
 TEST_CASE("grammar: nesting is limited, never a stack overflow", "[grammar]") {
   auto nested = [](int depth) { return std::string(depth, '(') + "x" + std::string(depth, ')'); };
   CHECK(expr(nested(64)) == "x");
-  CHECK(error_of(nested(65), true) == "1:66: nesting deeper than 64 levels");
-  CHECK(error_in("let a = " + nested(10000)) == "2:74: nesting deeper than 64 levels");
-  CHECK(error_in("let a = " + std::string(100000, '(')) == "2:74: nesting deeper than 64 levels");
-  CHECK(error_in("let a = " + std::string(100000, '-') + "1") == "2:74: nesting deeper than 64 levels");
-  CHECK(error_in("let a = " + std::string(100000, '[')) == "2:74: nesting deeper than 64 levels");
+  CHECK(error_of(nested(65), true) == "1:66: nesting deeper than 64 levels (limit max_nesting_depth)");
+  CHECK(error_in("let a = " + nested(10000)) == "2:74: nesting deeper than 64 levels (limit max_nesting_depth)");
+  CHECK(error_in("let a = " + std::string(100000, '(')) == "2:74: nesting deeper than 64 levels (limit max_nesting_depth)");
+  CHECK(error_in("let a = " + std::string(100000, '-') + "1") == "2:74: nesting deeper than 64 levels (limit max_nesting_depth)");
+  CHECK(error_in("let a = " + std::string(100000, '[')) == "2:74: nesting deeper than 64 levels (limit max_nesting_depth)");
   std::string nots;
   for (int i = 0; i < 20000; ++i) nots += "not ";
-  CHECK(error_in("let a = " + nots + "x").find("nesting deeper than 64 levels") != std::string::npos);
+  CHECK(error_in("let a = " + nots + "x").find("nesting deeper than 64 levels (limit max_nesting_depth)") != std::string::npos);
   std::string strings;
   for (int i = 0; i < 20000; ++i) strings += "\"{";
-  CHECK(error_in("let a = " + strings).find("nesting deeper than 64 levels") != std::string::npos);
+  CHECK(error_in("let a = " + strings).find("nesting deeper than 64 levels (limit max_nesting_depth)") != std::string::npos);
   // Long flat chains fold into tall trees: refused before they are built.
   std::string sum = "1";
   for (int i = 0; i < 300; ++i) sum += " + 1";

@@ -122,7 +122,7 @@ TEST_CASE("test-file syntax errors say what was expected, where", "[ruletest]") 
   CHECK(first_error(parse(std::string(header) + "expect outcome = a")) == "expected a declaration");
   // Deep nesting is a diagnostic, not a stack overflow.
   CHECK(first_error(parse(std::string(header) + "example \"x\" { facts {\"a\": " + std::string(5000, '[') + "} }")) ==
-        "nesting deeper than 64 levels");
+        "nesting deeper than 64 levels (limit max_nesting_depth)");
   auto p = parse(std::string(header) + "example \"x\" {\n  facts { \"a\": tru }\n}");
   REQUIRE(p.result.diagnostics.size() == 1);
   SourceMap sources;
@@ -365,7 +365,7 @@ TEST_CASE("fmt lays out a test file: indentation by nesting, canonical white spa
 
 TEST_CASE("deeply nested expectation lists are a diagnostic, not a stack overflow", "[ruletest]") {
   CHECK(first_error(parse(std::string(header) + "example \"x\" { facts {} expect a = " + std::string(100000, '[') +
-                          " }")) == "nesting deeper than 64 levels");
+                          " }")) == "nesting deeper than 64 levels (limit max_nesting_depth)");
 }
 
 TEST_CASE("mangled test files never crash the parser or the runner", "[ruletest]") {
