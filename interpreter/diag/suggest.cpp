@@ -21,7 +21,9 @@ std::string did_you_mean(const std::string& name, const std::vector<std::string>
   std::size_t best_d = std::max<std::size_t>(1, name.size() / 3) + 1;
   for (const auto& c : candidates) {
     std::size_t d = edit_distance(name, c);
-    if (d < best_d) {
+    // A tie goes to the name first in byte order, not to the first offered:
+    // candidates often come from hash maps, whose order is no promise.
+    if (d < best_d || (d == best_d && !best.empty() && c < best)) {
       best_d = d;
       best = c;
     }

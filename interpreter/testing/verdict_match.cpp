@@ -72,7 +72,10 @@ bool equal(const ExpectValue& want, dom::element got) {
   switch (want.kind) {
     case ExpectValue::Kind::number: {
       auto n = number_of(got);
-      return n && *n == std::strtod(want.text.c_str(), nullptr);
+      // from_chars, not strtod: the same in every locale.
+      double w = 0;
+      const char* end = want.text.data() + want.text.size();
+      return n && std::from_chars(want.text.data(), end, w).ec == std::errc() && *n == w;
     }
     case ExpectValue::Kind::string:
       return got.type() == dom::element_type::STRING && std::string_view(got.get_string().value()) == want.text;
