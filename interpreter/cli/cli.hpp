@@ -84,6 +84,10 @@ int run_test(const TestOptions& o);
 
 // Writes to stdout; false when the output is gone (closed pipe, full disk).
 bool write_out(const std::string& s);
+// At the end of a command: flushes stdout and, when any output was lost,
+// says so on stderr ("cannot write WHAT: No space left on device"; nothing
+// for a closed pipe) and returns false: the command then exits io_error.
+bool finish_output(const char* what);
 void print_diagnostics(const Diagnostics& ds, const SourceMap& sources, bool json);
 Lang parse_lang(const std::string& s);
 

@@ -27,8 +27,8 @@ int run_check(const CheckOptions& o) {
   std::string summary = fmt::format("{}: ok ({}, {}, {}{})\n", r.ruleset->path, count(p.categories.size(), "category", "categories"),
                                     count(p.standards.size(), "standard", "standards"), count(p.outcomes.size(), "outcome", "outcomes"),
                                     warnings ? ", " + count(warnings, "warning", "warnings") : "");
-  if (o.format == "text" && !write_out(summary)) return io_error;
-  return ok;
+  if (o.format == "text") write_out(summary);
+  return finish_output("the summary") ? ok : io_error;
 }
 
 }  // namespace kijun::cli

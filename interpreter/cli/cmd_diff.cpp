@@ -24,7 +24,8 @@ int run_diff(const DiffOptions& o) {
   const std::string& an = a.ruleset->program->name;
   const std::string& bn = b.ruleset->program->name;
   std::string out = o.format == "json" ? diff::render_json(changes, an, bn) : diff::render_text(changes, an, bn);
-  if (!write_out(out) || std::fflush(stdout) != 0) return io_error;
+  write_out(out);
+  if (!finish_output("the differences")) return io_error;
   // Like diff(1): 0 when the meaning is the same, 1 when it differs.
   return changes.empty() ? ok : (o.exit_code ? 1 : ok);
 }

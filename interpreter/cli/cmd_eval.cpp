@@ -144,10 +144,7 @@ int run_eval(const EvalOptions& o) {
     w.one(text, false, o.facts, res);
     writer.take(res);
   }
-  if (writer.output_failed || std::fflush(stdout) != 0) {
-    std::fprintf(stderr, "error: cannot write the verdicts (output closed or disk full)\n");
-    return io_error;
-  }
+  if (!finish_output("the verdicts")) return io_error;
   if (writer.bad) {
     std::fprintf(stderr, "%zu of %zu applicant%s could not be evaluated\n", writer.bad, writer.count,
                  writer.count == 1 ? "" : "s");

@@ -116,7 +116,7 @@ int run_fmt(const FmtOptions& o) {
       worst(io_error);
     }
   }
-  if (std::fflush(stdout) != 0) worst(io_error);
+  if (!finish_output("the formatted text")) worst(io_error);
   return status;
 }
 

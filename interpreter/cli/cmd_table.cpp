@@ -32,7 +32,8 @@ int run_table(const TableOptions& o) {
                                                         : ("no table named '" + o.name + "' in the ruleset").c_str());
     return usage;
   }
-  return write_out(out) && std::fflush(stdout) == 0 ? ok : io_error;
+  write_out(out);
+  return finish_output("the tables") ? ok : io_error;
 }
 
 }  // namespace kijun::cli

@@ -163,7 +163,8 @@ int run_test(const TestOptions& o) {
   }
   const bool coverage_fails = o.coverage == "required" && coverage_incomplete;
   report.finish(total, failed, loader.failed(), coverage_fails);
-  if (!report.flush() || std::fflush(stdout) != 0) return io_error;
+  report.flush();
+  if (!finish_output("the test report")) return io_error;
   if (coverage_fails) status.failures = true;
   return status.code();
 }

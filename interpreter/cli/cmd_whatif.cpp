@@ -113,10 +113,7 @@ int run_whatif(const WhatIfOptions& o) {
                                                                                            : whatif::render_text(s);
     output_failed = !write_out(out);
   }
-  if (output_failed || std::fflush(stdout) != 0) {
-    std::fprintf(stderr, "error: cannot write the report (output closed or disk full)\n");
-    return io_error;
-  }
+  if (!finish_output("the report")) return io_error;
   if (s.bad) {
     std::fprintf(stderr, "%zu of %zu applicants could not be evaluated\n", s.bad, count);
     return bad_facts;

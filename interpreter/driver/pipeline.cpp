@@ -27,6 +27,7 @@ bool read_file(const std::string& path, std::string& out, std::string& error, st
     return false;
   }
   out.clear();
+  errno = 0;
   char buf[65536];
   std::size_t n;
   while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) {
@@ -37,10 +38,11 @@ bool read_file(const std::string& path, std::string& out, std::string& error, st
       return false;
     }
   }
+  const int read_errno = errno;
   bool failed = std::ferror(f);
   std::fclose(f);
   if (failed) {
-    error = "cannot read '" + path + "'";
+    error = "cannot read '" + path + "': " + std::strerror(read_errno != 0 ? read_errno : EIO);
     return false;
   }
   return true;

@@ -16,7 +16,8 @@ namespace {
 constexpr std::size_t chunk_size = 1 << 20;
 }
 
-BatchReader::BatchReader(const std::string& path, std::size_t max_line) : max_line_(max_line) {
+BatchReader::BatchReader(const std::string& path, std::size_t max_line)
+    : max_line_(max_line), name_(path == "-" ? "<stdin>" : path) {
   if (path == "-") {
     fd_ = STDIN_FILENO;
   } else {
@@ -62,7 +63,7 @@ bool BatchReader::fill() {
       return false;
     }
     if (errno == EINTR) continue;
-    error_ = std::string("read error after line ") + std::to_string(line_no_) + ": " + std::strerror(errno);
+    error_ = "cannot read '" + name_ + "' after line " + std::to_string(line_no_) + ": " + std::strerror(errno);
     return false;
   }
 }

@@ -69,6 +69,7 @@ class BatchReader {
   bool eof_ = false;
   bool skipping_ = false;  // reading past the rest of a line that was cut
   std::size_t max_line_;
+  std::string name_;  // for messages
   std::vector<char> chunk_;
   std::size_t begin_ = 0, end_ = 0;  // unread input: chunk_[begin_, end_)
   std::size_t line_no_ = 0;
