@@ -220,7 +220,7 @@ int Evaluator::build_verdict(Frame& f, std::uint32_t outcome, int standard, Verd
     for (std::uint32_t s = 0; s < p.standards.size() && standard < 0; ++s)
       if (f.force(p.standards[s].applies_cell).b) standard = static_cast<int>(s);
   out.outcome = p.outcomes[outcome].name;
-  out.outcome_label = p.outcomes[outcome].label;
+  if (render_) out.outcome_label = p.outcomes[outcome].label;
   if (standard < 0) {
     if (p.standards.empty()) return -1;
     std::string which;
@@ -229,11 +229,11 @@ int Evaluator::build_verdict(Frame& f, std::uint32_t outcome, int standard, Verd
   }
   const StandardPlan& sp = p.standards[standard];
   out.standard = sp.name;
-  out.standard_label = sp.label;
+  if (render_) out.standard_label = sp.label;
   for (std::uint32_t c = 0; c < p.categories.size(); ++c) {
     CategoryVerdict cv;
     cv.name = p.categories[c].name;
-    cv.label = p.categories[c].label;
+    if (render_) cv.label = p.categories[c].label;
     cv.earned = f.force(p.categories[c].cell).num;
     cv.counted = f.force(sp.counted_cells[c]).num;
     Value min = f.force(sp.min_cells[c]), max = f.force(sp.max_cells[c]);
@@ -250,6 +250,14 @@ int Evaluator::build_verdict(Frame& f, std::uint32_t outcome, int standard, Verd
     if (static_cast<RequirementStatus>(f.force(r.cell).num.num) != RequirementStatus::unmet) continue;
     UnmetVerdict u;
     u.rule = r.name;
+    if (!render_) {
+      // Evaluated all the same: a message that cannot be evaluated fails the
+      // applicant here as it does when rendered.
+      if (r.message.ja) r.message.ja->eval(f);
+      if (r.message.en) r.message.en->eval(f);
+      out.unmet.push_back(std::move(u));
+      continue;
+    }
     u.label = r.label;
     u.cites = r.cites;
     if (r.message.ja) {
@@ -262,8 +270,10 @@ int Evaluator::build_verdict(Frame& f, std::uint32_t outcome, int standard, Verd
   }
   for (const auto* reports : {&p.reports, &sp.reports})
     for (const auto& r : *reports) {
+      Value v = r.value->eval(f);
+      if (!render_) continue;
       std::string json;
-      append_json_value(json, p, r.value->eval(f));
+      append_json_value(json, p, v);
       out.reports.emplace_back(r.name, std::move(json));
     }
   return standard;

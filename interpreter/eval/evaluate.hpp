@@ -36,6 +36,11 @@ class Evaluator {
   bool explain(Value facts, Arena& arena, Explanation& out, Diagnostics& diags, const std::string& location);
 
   const Program& program() const { return program_; }
+  // false: verdicts for comparison only (what-if). Outcome, standard, the
+  // figures and the unmet rules' names are filled; labels, messages and
+  // reports are evaluated (so an applicant fails exactly as it would) but
+  // not rendered to text.
+  void set_render(bool render) { render_ = render; }
 
  private:
   bool check_facts(Frame& f, Diagnostics& diags, const std::string& location, const std::string& subject);
@@ -46,6 +51,7 @@ class Evaluator {
 
   const Program& program_;
   Lang lang_;
+  bool render_ = true;
   std::vector<bool> checked_;  // per record type: it or a list in it has `invalid when` checks
   std::unique_ptr<Frame> frame_;
   struct Step {

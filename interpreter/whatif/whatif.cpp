@@ -57,7 +57,11 @@ Evaluation::Evaluation(const Program& base, const Program& draft, Lang lang)
       base_reader_(base.schema),
       draft_reader_(draft.schema),
       base_eval_(base, lang),
-      draft_eval_(draft, lang) {}
+      draft_eval_(draft, lang) {
+  // The summary compares outcomes, figures and rule names only.
+  base_eval_.set_render(false);
+  draft_eval_.set_render(false);
+}
 
 bool Evaluation::run(std::string_view json, bool padded, const std::string& location, Diagnostics& diags,
                      Verdict& base, Verdict& draft) {
