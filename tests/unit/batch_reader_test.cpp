@@ -16,11 +16,7 @@ using kijun::facts::BatchReader;
 
 namespace {
 
-std::string write_file(const std::string& name, const std::string& text) {
-  std::string path = kijun::testing::scratch(name);
-  std::ofstream(path, std::ios::binary) << text;
-  return path;
-}
+using kijun::testing::write_scratch;
 
 struct Got {
   std::vector<std::string> lines;
@@ -50,7 +46,7 @@ Got read_all(BatchReader& r) {
 
 TEST_CASE("BatchReader splits lines like LineReader and skips blank ones", "[facts][batch]") {
   std::string text = "\xEF\xBB\xBF{\"a\":1}\r\n\n  \t\r\n{\"b\":2}\nlast";
-  std::string path = write_file("batch-lines.jsonl", text);
+  std::string path = write_scratch("batch-lines.jsonl", text);
   BatchReader r(path);
   REQUIRE(r.ok());
   Got g = read_all(r);
@@ -71,7 +67,7 @@ TEST_CASE("BatchReader bounds its batches and keeps lines longer than a read who
     expected.push_back(line);
     text += line + (i % 2 ? "\r\n" : "\n");
   }
-  std::string path = write_file("batch-sizes.jsonl", text);
+  std::string path = write_scratch("batch-sizes.jsonl", text);
   BatchReader r(path);
   r.max_batch_lines = 64;
   Got g = read_all(r);
@@ -84,7 +80,7 @@ TEST_CASE("BatchReader bounds its batches and keeps lines longer than a read who
 TEST_CASE("BatchReader cuts a line past its limit and reads on after it", "[facts][batch]") {
   std::string longer(3'000'000, 'x');  // longer than one read of the input
   std::string text = "first\n" + longer + "\nnext\n" + longer;
-  std::string path = write_file("batch-cut.jsonl", text);
+  std::string path = write_scratch("batch-cut.jsonl", text);
   BatchReader r(path, 1000);
   Got g = read_all(r);
   REQUIRE(g.lines.size() == 4);
@@ -105,7 +101,7 @@ TEST_CASE("BatchReader reports open errors as LineReader does", "[facts][batch]"
   CHECK_FALSE(dir.ok());
   CHECK(dir.error() == "cannot open '/tmp': Is a directory");
   CHECK(BatchReader("-").ok());
-  std::string empty = write_file("batch-empty.jsonl", "");
+  std::string empty = write_scratch("batch-empty.jsonl", "");
   BatchReader none(empty);
   CHECK_FALSE(none.next(b));
   CHECK(none.error().empty());

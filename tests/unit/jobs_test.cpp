@@ -24,11 +24,7 @@ using kijun::facts::BatchReader;
 
 namespace {
 
-std::string write_file(const std::string& name, const std::string& text) {
-  std::string path = kijun::testing::scratch(name);
-  std::ofstream(path, std::ios::binary) << text;
-  return path;
-}
+using kijun::testing::write_scratch;
 
 // A cohort of generated applicants with bad lines among them: malformed
 // JSON, a wrong type, a misspelt field, a cut line, and blank lines.
@@ -56,7 +52,7 @@ std::string cohort_with_bad_lines() {
       out += misspelt + "\n";
     }
   }
-  return write_file("jobs-bad.jsonl", out);
+  return write_scratch("jobs-bad.jsonl", out);
 }
 
 struct Run {
@@ -119,7 +115,7 @@ TEST_CASE("whatif --jobs N reports what --jobs 1 reports", "[jobs][cli][whatif]"
 TEST_CASE("run_cohort consumes results in input order whatever the workers' speed", "[jobs]") {
   std::string text;
   for (int i = 1; i <= 3000; ++i) text += std::to_string(i) + (i % 10 == 0 ? "\n\n" : "\n");
-  const std::string path = write_file("jobs-numbers.txt", text);
+  const std::string path = write_scratch("jobs-numbers.txt", text);
   for (unsigned jobs : {1u, 2u, 4u}) {
     INFO("jobs " << jobs);
     BatchReader in(path);
@@ -155,7 +151,7 @@ TEST_CASE("run_cohort consumes results in input order whatever the workers' spee
 TEST_CASE("run_cohort stops when the consumer says so, and passes exceptions on", "[jobs]") {
   std::string text;
   for (int i = 1; i <= 5000; ++i) text += std::to_string(i) + "\n";
-  const std::string path = write_file("jobs-stop.txt", text);
+  const std::string path = write_scratch("jobs-stop.txt", text);
   for (unsigned jobs : {1u, 2u}) {
     INFO("jobs " << jobs);
     BatchReader in(path);

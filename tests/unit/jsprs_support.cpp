@@ -52,6 +52,12 @@ std::string scratch(const std::string& name) {
   return (dir / name).string();
 }
 
+std::string write_scratch(const std::string& name, const std::string& text) {
+  std::string path = scratch(name);
+  std::ofstream(path, std::ios::binary) << text;
+  return path;
+}
+
 std::string run_command(const std::string& cmd, int* exit_status) {
   std::string out;
   std::FILE* p = popen(cmd.c_str(), "r");

@@ -39,6 +39,8 @@ std::string read_text(const std::string& path);
 // A scratch path of this test process (unique per process, so that two test
 // runs at once, or ctest -j, never share files).
 std::string scratch(const std::string& name);
+// Writes `text` to scratch(name) and returns that path.
+std::string write_scratch(const std::string& name, const std::string& text);
 
 // Runs a shell command and returns its standard output.
 std::string run_command(const std::string& cmd, int* exit_status = nullptr);
