@@ -43,6 +43,10 @@ template <> inline constexpr const char* error_message<tr::facts_clause> = "expe
 template <> inline constexpr const char* error_hint<tr::facts_clause> =
     "an example starts with applicant NAME, applicant NAME with { … }, facts { … } or facts from \"FILE\"";
 template <> inline constexpr const char* error_message<tr::expect_path> = "expected what to check, e.g. outcome or categories.clinical.counted";
+template <> inline constexpr const char* error_message<tr::expect_what> =
+    "expected what to check, e.g. outcome or categories.clinical.counted, or error";
+template <> inline constexpr const char* error_hint<tr::expect_what> =
+    "expect PATH = VALUE, expect PATH includes [ … ], or expect error \"TEXT\" for facts that are refused";
 template <> inline constexpr const char* error_message<tr::path_step> = "expected a name after '.'";
 template <> inline constexpr const char* error_message<tr::expect_op> = "expected '=' or 'includes'";
 template <> inline constexpr const char* error_message<tr::expect_value> = "expected a value";

@@ -34,6 +34,7 @@ struct kw_true : key<TAO_PEGTL_STRING("true")> {};
 struct kw_false : key<TAO_PEGTL_STRING("false")> {};
 struct kw_null : key<TAO_PEGTL_STRING("null")> {};
 struct kw_blank : key<TAO_PEGTL_STRING("blank")> {};
+struct kw_error : key<TAO_PEGTL_STRING("error")> {};
 
 // ---------------------------------------------------------------- JSON
 struct j_escape_char : sor<one<'"', '\\', '/', 'b', 'f', 'n', 'r', 't'>, seq<one<'u'>, rep<4, xdigit>>> {};
@@ -87,7 +88,15 @@ struct v_list;
 struct expect_value : sor<j_string, j_number, v_true, v_false, v_blank, v_ident, v_list> {};
 struct v_list_close : one<']'> {};
 struct v_list : seq<one<'['>, sp, nest<opt<expect_value, star<sp, one<','>, sp, expect<expect_value>>>>, sp, expect<v_list_close>> {};
-struct expectation : seq<kw_expect, sp, expect<expect_path>, sp, expect<expect_op>, sp, expect<expect_value>> {};
+struct expect_member : seq<expect_path, sp, expect<expect_op>, sp, expect<expect_value>> {};
+// `expect error` / `expect error "TEXT"`: the facts are refused, by the facts
+// reader or the evaluator, with an error whose text contains TEXT. `error.x`
+// stays a path (the verdict has no member `error`, but that is for the matcher
+// to say).
+struct error_text : j_string {};
+struct expect_error : seq<kw_error, not_at<one<'.'>>, opt<sp, error_text>> {};
+struct expect_what : sor<expect_error, expect_member> {};
+struct expectation : seq<kw_expect, sp, expect<expect_what>> {};
 
 struct example_close : one<'}'> {};
 struct example_decl : seq<kw_example, sp, expect<example_name>, opt<sp, cites_clause>, sp, expect<rules::open_brace>,

@@ -4,6 +4,7 @@
 // backtrack.
 #include "grammar/test_parse.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <limits>
 #include <set>
@@ -34,7 +35,7 @@ using selector = pt::selector<
                                 t::with_clause, t::applicant_alias, t::applicant_def, t::example_name,
                                 t::cites_clause, t::facts_use, t::facts_file, t::facts_inline, t::expect_path,
                                 t::op_equals, t::op_includes, t::v_true, t::v_false, t::v_blank, t::v_ident,
-                                t::v_list, t::expectation, t::example_decl, t::override_decl, t::remove_decl,
+                                t::v_list, t::expectation, t::expect_error, t::error_text, t::example_decl, t::override_decl, t::remove_decl,
                                 t::snapshot_decl>>;
 
 void append_utf8(std::string& out, std::uint32_t cp) {
@@ -232,6 +233,17 @@ class Lowerer {
   ruletest::Expectation expectation(const Node& n) {
     ruletest::Expectation x;
     x.span = span(n);
+    if (n.children.at(0)->is_type<t::expect_error>()) {
+      const Node& e = *n.children[0];
+      x.error = true;
+      x.path = "error";
+      x.steps = {x.path};
+      if (!e.children.empty()) {
+        x.value.text = decode(e.children[0]->string_view());
+        x.value.span = span(*e.children[0]);
+      }
+      return x;
+    }
     x.path = n.children.at(0)->string();
     std::size_t start = 0;
     for (std::size_t dot; (dot = x.path.find('.', start)) != std::string::npos; start = dot + 1)
@@ -260,6 +272,14 @@ class Lowerer {
         e.facts = facts(*c);
       }
     }
+    // A refused applicant has no verdict: nothing else can be compared.
+    const auto refused = std::find_if(e.expects.begin(), e.expects.end(), [](const auto& x) { return x.error; });
+    if (refused != e.expects.end())
+      for (const auto& x : e.expects)
+        if (&x != &*refused)
+          error(x.span,
+                x.error ? "an example expects an error once" : "an example that expects an error has no other expectations",
+                "a refused applicant has no verdict to compare; expect the verdict's members in another example");
     return e;
   }
 

@@ -139,7 +139,9 @@ int run_test(const TestOptions& o) {
       if (r.status == CaseResult::Status::bad_facts) status.bad_facts = true;
       if (r.status == CaseResult::Status::error) status.io = status.io || r.io;
       if (r.status != CaseResult::Status::passed) ++group_failed;
-      const bool evaluated = r.status == CaseResult::Status::passed || r.status == CaseResult::Status::failed;
+      // A refused applicant (`expect error`) reached no requirement and no outcome.
+      const bool evaluated =
+          !r.refused && (r.status == CaseResult::Status::passed || r.status == CaseResult::Status::failed);
       if (coverage && evaluated) coverage->add(r.verdict.outcome, r.statuses);
       report.example(c, r, g.ruleset);
       // Diagnostics first, so that stderr and stdout read in order on a terminal.

@@ -102,13 +102,46 @@ CaseResult Runner::run(const Case& c) {
   im.arena.reset();
   Value facts;
   const std::string location = where(im.sources, c.example->span) + " (example \"" + c.example->name + "\")";
-  if (!im.reader.read(text, im.arena, facts, im.diags, location) ||
-      !im.evaluator.evaluate(facts, im.arena, r.verdict, im.diags, location, &r.statuses)) {
+  const auto& expects = c.expects->expects;
+  const Expectation* refusal = expects.size() == 1 && expects[0].error ? &expects[0] : nullptr;
+  // An expected refusal's diagnostics are the example's result, not the run's.
+  Diagnostics refused;
+  Diagnostics& into = refusal ? refused : im.diags;
+  const bool evaluated = im.reader.read(text, im.arena, facts, into, location) &&
+                         im.evaluator.evaluate(facts, im.arena, r.verdict, into, location, &r.statuses);
+  if (refusal) return expected_refusal(*refusal, evaluated, refused, std::move(r));
+  if (!evaluated) {
     r.status = CaseResult::Status::bad_facts;
     return r;
   }
   r.mismatches = im.matcher.match(verdict_json(r.verdict, Lang::ja), c.expects->expects);
   r.status = r.mismatches.empty() ? CaseResult::Status::passed : CaseResult::Status::failed;
+  return r;
+}
+
+CaseResult Runner::expected_refusal(const Expectation& x, bool evaluated, Diagnostics& diags, CaseResult r) {
+  const std::string& text = x.value.text;
+  Mismatch m;
+  m.expectation = &x;
+  m.expected = text.empty() ? "an error" : "an error containing \"" + text + "\"";
+  if (evaluated) {
+    for (auto& d : diags) impl_->diags.push_back(std::move(d));  // warnings of an evaluation that should not be
+    m.got = "outcome " + r.verdict.outcome;
+    r.mismatches.push_back(std::move(m));
+    r.status = CaseResult::Status::failed;
+    return r;
+  }
+  r.refused = true;
+  std::string first;
+  for (const auto& d : diags) {
+    if (d.severity != Severity::error) continue;
+    const std::string said = d.json_path.empty() ? d.message : d.json_path + ": " + d.message;
+    if (said.find(text) != std::string::npos || d.hint.find(text) != std::string::npos) return r;  // passed
+    if (first.empty()) first = said;
+  }
+  m.got = "error \"" + first + "\"";
+  r.mismatches.push_back(std::move(m));
+  r.status = CaseResult::Status::failed;
   return r;
 }
 

@@ -25,6 +25,9 @@ struct CaseResult {
   };
   Status status = Status::passed;
   bool io = false;  // error because a facts file could not be read
+  // The facts were refused, as the example expected (`expect error`): there is
+  // no verdict, and the example counts for no requirement or outcome.
+  bool refused = false;
   std::vector<Mismatch> mismatches;
   Verdict verdict;  // when passed or failed
   RequirementStatuses statuses;  // the same; for coverage
@@ -44,6 +47,10 @@ class Runner {
   bool facts_text(const Case& c, std::string& out, bool& io);
 
  private:
+  // The result of an example that expects an error, once the facts were read
+  // and evaluated (`evaluated`) or refused with `diags`.
+  CaseResult expected_refusal(const Expectation& x, bool evaluated, Diagnostics& diags, CaseResult r);
+
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

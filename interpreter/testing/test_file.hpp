@@ -55,6 +55,10 @@ struct Expectation {
   std::string path;                // as written: "categories.clinical.counted"
   std::vector<std::string> steps;  // the path split at '.'
   bool includes = false;           // `expect P includes [ … ]` rather than `=`
+  // `expect error "TEXT"`: the facts are refused (by the facts reader or the
+  // evaluator) with an error containing value.text ("" when no TEXT: any
+  // error). path is "error". The example has no other expectation.
+  bool error = false;
   ExpectValue value;
   Span span;                       // the whole expectation
 };

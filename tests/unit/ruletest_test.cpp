@@ -418,3 +418,82 @@ TEST_CASE("mangled test files never crash the parser or the runner", "[ruletest]
   CHECK(parsed > 50);  // the test exercises the runner, not only the parser's errors
   CHECK(ran > 50);
 }
+
+TEST_CASE("expect error parses, alone in its example", "[ruletest]") {
+  auto p = parse(std::string(header) + R"(
+example "一" { facts { } expect error "2014" }
+example "二" { facts { } expect error }   # any error
+example "三" { facts { } expect errors = 1 expect error.x = 2 }
+override example "四" { expect error "負" }
+)");
+  INFO(render_all(p.result.diagnostics, SourceMap{}));
+  REQUIRE(p.result.file);
+  const auto& ex = p.result.file->examples;
+  REQUIRE(ex[0].expects.size() == 1);
+  CHECK(ex[0].expects[0].error);
+  CHECK(ex[0].expects[0].path == "error");
+  CHECK(ex[0].expects[0].value.text == "2014");
+  CHECK(ex[1].expects[0].error);
+  CHECK(ex[1].expects[0].value.text.empty());
+  // `errors` and `error.x` are paths of the verdict, not the keyword.
+  REQUIRE(ex[2].expects.size() == 2);
+  CHECK_FALSE(ex[2].expects[0].error);
+  CHECK(ex[2].expects[0].path == "errors");
+  CHECK_FALSE(ex[2].expects[1].error);
+  CHECK(ex[2].expects[1].path == "error.x");
+  CHECK(ex[3].expects[0].error);
+
+  auto mixed = parse(std::string(header) + "example \"x\" { facts { } expect error \"a\" expect outcome = board }\n");
+  CHECK_FALSE(mixed.result.file);
+  CHECK(first_error(mixed) == "an example that expects an error has no other expectations");
+  auto twice = parse(std::string(header) + "example \"x\" { facts { } expect error expect error \"b\" }\n");
+  CHECK_FALSE(twice.result.file);
+  CHECK(first_error(twice) == "an example expects an error once");
+  auto bad = parse(std::string(header) + "example \"x\" { facts { } expect error 2014 }\n");
+  CHECK_FALSE(bad.result.file);
+  CHECK(first_error(bad) == "expected 'expect' or '}'");
+  auto nothing = parse(std::string(header) + "example \"x\" { facts { } expect = 1 }\n");
+  CHECK(first_error(nothing) == "expected what to check, e.g. outcome or categories.clinical.counted, or error");
+}
+
+TEST_CASE("expect error passes when the facts are refused with that text, and says what came otherwise",
+          "[ruletest]") {
+  namespace fs = std::filesystem;
+  const fs::path dir = kijun::testing::scratch("ruletest-error");
+  fs::remove_all(dir);
+  write(dir / "jsprs.kijun", kijun::testing::read_text(std::string(KIJUN_SOURCE_DIR) + "/rulesets/jsprs/jsprs.kijun"));
+  const std::string base = R"(tests for "../jsprs.kijun"
+applicant 基本 {
+  "renewal_year": 2021, "prior_renewals": 1, "work_declaration": true, "clinical_record": true, "cases": [] }
+)";
+  write(dir / "tests/pass.kijun-test", base + R"(
+example "2014年" { applicant 基本 with { "renewal_year": 2014 } expect error "no standard of this ruleset applies" }
+example "負の回数" { applicant 基本 with { "prior_renewals": -1 } expect error "$.prior_renewals" }
+example "何かの誤り" { applicant 基本 with { "renewal_year": "x" } expect error }
+example "評価される" { applicant 基本 expect outcome = not_eligible }
+)");
+  int status = 0;
+  const std::string kijun = KIJUN_BINARY;
+  const std::string pass =
+      kijun::testing::run_command(kijun + " test --coverage " + (dir / "tests/pass.kijun-test").string() + " 2>&1", &status);
+  INFO(pass);
+  CHECK(WEXITSTATUS(status) == 0);
+  CHECK(pass.find("4 examples, 0 failed") != std::string::npos);
+  CHECK(pass.find("(1 example evaluated)") != std::string::npos);  // the refused ones reach no requirement
+  CHECK(pass.find("error:") == std::string::npos);                  // an expected refusal is no diagnostic
+
+  write(dir / "tests/fail.kijun-test", base + R"(
+example "評価されてしまう" { applicant 基本 expect error "2014" }
+example "別の誤り" { applicant 基本 with { "renewal_year": 2014 } expect error "not a column" }
+)");
+  const std::string fail =
+      kijun::testing::run_command(kijun + " test " + (dir / "tests/fail.kijun-test").string() + " 2>&1", &status);
+  INFO(fail);
+  CHECK(WEXITSTATUS(status) == 1);  // a failing example, not bad facts
+  CHECK(fail.find("fail.kijun-test:5: error: expected an error containing \"2014\", got outcome not_eligible") !=
+        std::string::npos);
+  CHECK(fail.find("fail.kijun-test:6: error: expected an error containing \"not a column\", got error \"no standard "
+                  "of this ruleset applies to this applicant\"") != std::string::npos);
+  CHECK(fail.find("2 examples, 2 failed") != std::string::npos);
+  fs::remove_all(dir);
+}
