@@ -1,6 +1,6 @@
-// editors/vscode: the extension's JSON files parse, and the TextMate grammar
-// knows every keyword of grammar/grammar.hpp (a keyword added to the language
-// without the grammar fails here).
+// editors/vscode: the extension's JSON files parse, and the TextMate grammars
+// know every keyword of grammar/grammar.hpp and grammar/test_grammar.hpp (a
+// keyword added to either language without its grammar fails here).
 #include <catch2/catch.hpp>
 
 #include <functional>
@@ -50,6 +50,16 @@ std::set<std::string> words(const std::vector<std::string>& patterns) {
   return out;
 }
 
+// The words of `key<TAO_PEGTL_STRING("…")>` in a PEGTL grammar header.
+std::set<std::string> pegtl_keywords(const std::string& header) {
+  const std::string text = kijun::testing::read_text(header);
+  std::set<std::string> out;
+  const std::regex key(R"re(key<TAO_PEGTL_STRING\("([a-z_]+)"\)>)re");
+  for (auto it = std::sregex_iterator(text.begin(), text.end(), key); it != std::sregex_iterator(); ++it)
+    out.insert((*it)[1].str());
+  return out;
+}
+
 }  // namespace
 
 TEST_CASE("editors: the VS Code extension's JSON files parse", "[fmt][editors]") {
@@ -89,11 +99,7 @@ TEST_CASE("editors: the VS Code extension's JSON files parse", "[fmt][editors]")
 }
 
 TEST_CASE("editors: the TextMate grammar covers every keyword of grammar.hpp", "[fmt][editors]") {
-  const std::string grammar_hpp = kijun::testing::read_text(root + "/grammar/grammar.hpp");
-  std::set<std::string> keywords;
-  const std::regex key(R"re(key<TAO_PEGTL_STRING\("([a-z_]+)"\)>)re");
-  for (auto it = std::sregex_iterator(grammar_hpp.begin(), grammar_hpp.end(), key); it != std::sregex_iterator(); ++it)
-    keywords.insert((*it)[1].str());
+  const auto keywords = pegtl_keywords(root + "/grammar/grammar.hpp");
   REQUIRE(keywords.size() >= 50);
   REQUIRE(keywords.count("ruleset"));
   REQUIRE(keywords.count("reporting"));
@@ -107,4 +113,89 @@ TEST_CASE("editors: the TextMate grammar covers every keyword of grammar.hpp", "
     INFO("keyword '" << k << "' is not in editors/vscode/syntaxes/kijun.tmLanguage.json");
     CHECK(known.count(k));
   }
+}
+
+TEST_CASE("editors: the test-file grammar (.kijun-test) is registered and its regexes compile", "[fmt][editors]") {
+  simdjson::dom::parser p1, p2;
+  auto package = parse_json(p1, root + "/editors/vscode/package.json");
+  auto grammar = parse_json(p2, root + "/editors/vscode/syntaxes/kijun-test.tmLanguage.json");
+
+  auto language = package["contributes"]["languages"].at(1);
+  CHECK(std::string_view(language["id"].get_string()) == "kijun-test");
+  CHECK(std::string_view(language["extensions"].at(0).get_string()) == ".kijun-test");
+  CHECK(std::string_view(language["configuration"].get_string()) == "./language-configuration.json");
+  auto contributed = package["contributes"]["grammars"].at(1);
+  CHECK(std::string_view(contributed["language"].get_string()) == "kijun-test");
+  CHECK(std::string_view(contributed["scopeName"].get_string()) == "source.kijun-test");
+  CHECK(std::string_view(contributed["path"].get_string()) == "./syntaxes/kijun-test.tmLanguage.json");
+  CHECK(std::string_view(grammar["scopeName"].get_string()) == "source.kijun-test");
+
+  // Every "#name" included is defined in the repository.
+  std::vector<std::string> includes;
+  std::function<void(simdjson::dom::element)> walk = [&](simdjson::dom::element e) {
+    if (e.is_object()) {
+      for (auto [key, value] : e.get_object()) {
+        if (key == "include" && value.is_string()) includes.emplace_back(std::string_view(value.get_string()));
+        else walk(value);
+      }
+    } else if (e.is_array()) {
+      for (auto v : e.get_array()) walk(v);
+    }
+  };
+  walk(grammar);
+  CHECK(includes.size() >= 6);
+  for (const auto& inc : includes) {
+    INFO(inc);
+    REQUIRE(inc.starts_with("#"));
+    CHECK(!grammar["repository"][inc.substr(1)].error());
+  }
+
+  // Oniguruma (VS Code) accepts more than std::regex; keeping to the common
+  // part (no lookbehind, no \p{…}) lets this test catch a broken pattern.
+  std::vector<std::string> patterns;
+  regexes(grammar, patterns);
+  REQUIRE(patterns.size() >= 15);
+  for (const auto& p : patterns) {
+    INFO("pattern: " << p);
+    CHECK_NOTHROW(std::regex(p, std::regex::ECMAScript));
+  }
+}
+
+TEST_CASE("editors: the test-file grammar covers every keyword of test_grammar.hpp", "[fmt][editors]") {
+  const auto keywords = pegtl_keywords(root + "/grammar/test_grammar.hpp");
+  REQUIRE(keywords.size() >= 15);
+  REQUIRE(keywords.count("tests"));
+  REQUIRE(keywords.count("snapshot"));
+  REQUIRE(keywords.count("error"));
+
+  simdjson::dom::parser parser;
+  auto grammar = parse_json(parser, root + "/editors/vscode/syntaxes/kijun-test.tmLanguage.json");
+  std::vector<std::string> patterns;
+  regexes(grammar, patterns);
+  const auto known = words(patterns);
+  for (const auto& k : keywords) {
+    INFO("keyword '" << k << "' is not in editors/vscode/syntaxes/kijun-test.tmLanguage.json");
+    CHECK(known.count(k));
+  }
+}
+
+TEST_CASE("editors: the test-file grammar's patterns find the keywords, `* N` and JSON of a real test file",
+          "[fmt][editors]") {
+  simdjson::dom::parser parser;
+  auto grammar = parse_json(parser, root + "/editors/vscode/syntaxes/kijun-test.tmLanguage.json");
+  auto repo = grammar["repository"];
+  const auto match_of = [&](const char* rule, std::size_t i) {
+    return std::string(std::string_view(repo[rule]["patterns"].at(i)["match"].get_string()));
+  };
+  const auto finds = [](const std::string& pattern, const std::string& line) {
+    return std::regex_search(line, std::regex(pattern, std::regex::ECMAScript));
+  };
+  CHECK(finds(match_of("declaration", 0), R"(tests for "../jsprs.kijun")"));
+  CHECK(finds(match_of("declaration", 1), "applicant 基本 {"));
+  CHECK(finds(match_of("expectation", 0), R"(  expect error "$.prior_renewals")"));
+  CHECK_FALSE(finds(match_of("expectation", 0), "  expect error.x = 1"));
+  CHECK(finds(match_of("expectation", 1), "  expect categories.clinical.counted = 9"));
+  CHECK(finds(match_of("json", 0), R"({"date": "2018-04-01")"));
+  CHECK(finds(match_of("json", 2), R"({"role": "operator"} * 100 ])"));
+  CHECK(finds(match_of("json", 3), R"("renewal_year": 2021)"));
 }
