@@ -26,6 +26,29 @@ simdjson::dom::element parse_json(simdjson::dom::parser& parser, const std::stri
   return doc;
 }
 
+// Every "#name" a grammar includes is defined in its repository, and there
+// are at least `at_least` of them (so a walk that finds none cannot pass).
+void check_includes_defined(simdjson::dom::element grammar, std::size_t at_least) {
+  std::vector<std::string> includes;
+  std::function<void(simdjson::dom::element)> walk = [&](simdjson::dom::element e) {
+    if (e.is_object()) {
+      for (auto [key, value] : e.get_object()) {
+        if (key == "include" && value.is_string()) includes.emplace_back(std::string_view(value.get_string()));
+        else walk(value);
+      }
+    } else if (e.is_array()) {
+      for (auto v : e.get_array()) walk(v);
+    }
+  };
+  walk(grammar);
+  CHECK(includes.size() >= at_least);
+  for (const auto& inc : includes) {
+    INFO(inc);
+    REQUIRE(inc.starts_with("#"));
+    CHECK(!grammar["repository"][inc.substr(1)].error());
+  }
+}
+
 // Every regular expression of the grammar ("match", "begin" and "end").
 void regexes(simdjson::dom::element e, std::vector<std::string>& out) {
   if (e.is_object()) {
@@ -77,25 +100,7 @@ TEST_CASE("editors: the VS Code extension's JSON files parse", "[fmt][editors]")
   CHECK(std::string_view(grammar["scopeName"].get_string()) == "source.kijun");
   CHECK(std::string_view(config["comments"]["lineComment"].get_string()) == "#");
 
-  // Every "#name" included is defined in the repository.
-  std::vector<std::string> includes;
-  std::function<void(simdjson::dom::element)> walk = [&](simdjson::dom::element e) {
-    if (e.is_object()) {
-      for (auto [key, value] : e.get_object()) {
-        if (key == "include" && value.is_string()) includes.emplace_back(std::string_view(value.get_string()));
-        else walk(value);
-      }
-    } else if (e.is_array()) {
-      for (auto v : e.get_array()) walk(v);
-    }
-  };
-  walk(grammar);
-  CHECK(includes.size() >= 10);
-  for (const auto& inc : includes) {
-    INFO(inc);
-    REQUIRE(inc.starts_with("#"));
-    CHECK(!grammar["repository"][inc.substr(1)].error());
-  }
+  check_includes_defined(grammar, 10);
 }
 
 TEST_CASE("editors: the TextMate grammar covers every keyword of grammar.hpp", "[fmt][editors]") {
@@ -130,25 +135,7 @@ TEST_CASE("editors: the test-file grammar (.kijun-test) is registered and its re
   CHECK(std::string_view(contributed["path"].get_string()) == "./syntaxes/kijun-test.tmLanguage.json");
   CHECK(std::string_view(grammar["scopeName"].get_string()) == "source.kijun-test");
 
-  // Every "#name" included is defined in the repository.
-  std::vector<std::string> includes;
-  std::function<void(simdjson::dom::element)> walk = [&](simdjson::dom::element e) {
-    if (e.is_object()) {
-      for (auto [key, value] : e.get_object()) {
-        if (key == "include" && value.is_string()) includes.emplace_back(std::string_view(value.get_string()));
-        else walk(value);
-      }
-    } else if (e.is_array()) {
-      for (auto v : e.get_array()) walk(v);
-    }
-  };
-  walk(grammar);
-  CHECK(includes.size() >= 6);
-  for (const auto& inc : includes) {
-    INFO(inc);
-    REQUIRE(inc.starts_with("#"));
-    CHECK(!grammar["repository"][inc.substr(1)].error());
-  }
+  check_includes_defined(grammar, 6);
 
   // Oniguruma (VS Code) accepts more than std::regex; keeping to the common
   // part (no lookbehind, no \p{…}) lets this test catch a broken pattern.
