@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <filesystem>
 #include <map>
 #include <optional>
@@ -63,6 +64,17 @@ int run_test(const TestOptions& o) {
   status.io = !diags.empty();
   print_diagnostics(diags, sources, false);
   diags.clear();
+  // Paths that hold neither a test file nor a ruleset: a typo or a moved
+  // folder, which must not pass as "nothing failed" (in CI above all).
+  if (!status.io && found.test_files.empty() && found.rulesets.empty() && found.untested_rulesets.empty()) {
+    std::string named;
+    for (const auto& p : o.paths) named += (named.empty() ? "'" : ", '") + p + "'";
+    std::fprintf(stderr,
+                 "error: no ruleset test files (*.kijun-test) and no rulesets (*.kijun) under %s\n"
+                 "  hint: name a test file, a ruleset, or a folder that holds them (e.g. rulesets/)\n",
+                 named.c_str());
+    return ruleset_errors;
+  }
 
   // Test files grouped by the ruleset they name, in the order found.
   ruletest::Loader loader(sources, diags);
