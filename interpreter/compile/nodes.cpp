@@ -31,6 +31,16 @@ bool values_equal(const Value& a, const Value& b) {
   return false;
 }
 
+namespace {
+// values_equal for the common case, enumerations (`kind == paper`, `role in
+// {…}`), without a call: values_equal recurses, so it is never inlined.
+[[gnu::always_inline]] inline bool equal(const Value& a, const Value& b) {
+  if (a.kind == ValueKind::enumeration && b.kind == ValueKind::enumeration)
+    return a.aux == b.aux && a.index == b.index;
+  return values_equal(a, b);
+}
+}  // namespace
+
 int compare_values(const Value& a, const Value& b) {
   switch (a.kind) {
     case ValueKind::number: return rational::compare(a.num, b.num);
@@ -131,8 +141,8 @@ Value Compare::eval(Frame& f) const {
   Value l = lhs->eval(f);
   Value r = rhs->eval(f);
   switch (op) {
-    case Cmp::eq: return Value::boolean(values_equal(l, r));
-    case Cmp::ne: return Value::boolean(!values_equal(l, r));
+    case Cmp::eq: return Value::boolean(equal(l, r));
+    case Cmp::ne: return Value::boolean(!equal(l, r));
     default: break;
   }
   // A blank (none) side makes an ordering false: "no limit" is never reached.
@@ -154,7 +164,7 @@ Value Member::eval(Frame& f) const {
   if (c.kind == ValueKind::range) {
     found = !x.is_none() && compare_values(c.seq.items[0], x) <= 0 && compare_values(x, c.seq.items[1]) <= 0;
   } else {
-    for (std::uint32_t i = 0; i < c.seq.size && !found; ++i) found = values_equal(x, c.seq.items[i]);
+    for (std::uint32_t i = 0; i < c.seq.size && !found; ++i) found = equal(x, c.seq.items[i]);
   }
   return Value::boolean(found != negate);
 }
