@@ -345,6 +345,7 @@ Checked Checker::comparison(const ast::Binary& b, const ast::Expr& e, const Scop
   }
   n->lhs = std::move(l.node);
   n->rhs = std::move(r.node);
+  if (const auto* c = dynamic_cast<const plan::Const*>(n->rhs.get())) n->rhs_const = &c->value;
   return {Type::boolean(), std::move(n), {}};
 }
 

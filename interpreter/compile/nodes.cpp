@@ -139,7 +139,7 @@ Value Negate::eval(Frame& f) const { return Value::number(rational::neg(operand-
 
 Value Compare::eval(Frame& f) const {
   Value l = lhs->eval(f);
-  Value r = rhs->eval(f);
+  Value r = rhs_const ? *rhs_const : rhs->eval(f);
   switch (op) {
     case Cmp::eq: return Value::boolean(equal(l, r));
     case Cmp::ne: return Value::boolean(!equal(l, r));

@@ -74,6 +74,8 @@ enum class Cmp : std::uint8_t { eq, ne, lt, le, gt, ge };
 struct Compare final : Node {
   Cmp op;
   NodePtr lhs, rhs;
+  // rhs's value when rhs is a Const (`kind == paper`), read without a call.
+  const Value* rhs_const = nullptr;
   Value eval(Frame& f) const override;
 };
 struct Member final : Node {  // x in list | x in range
