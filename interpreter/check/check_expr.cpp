@@ -318,6 +318,8 @@ Checked Checker::comparison(const ast::Binary& b, const ast::Expr& e, const Scop
     n->item = std::move(l.node);
     n->collection = std::move(r.node);
     n->negate = b.op == Op::not_in;
+    if (const auto* m = dynamic_cast<const plan::MakeList*>(n->collection.get()); m && m->is_constant)
+      n->constant_list = m;
     return {Type::boolean(), std::move(n), {}};
   }
   Type hint = l.type.with_optional(false);

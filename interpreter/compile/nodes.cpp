@@ -159,7 +159,8 @@ Value Compare::eval(Frame& f) const {
 
 Value Member::eval(Frame& f) const {
   Value x = item->eval(f);
-  Value c = collection->eval(f);
+  Value c = constant_list ? Value::list(constant_list->folded.data(), static_cast<std::uint32_t>(constant_list->folded.size()))
+                          : collection->eval(f);
   bool found = false;
   if (c.kind == ValueKind::range) {
     const Value &lo = c.seq.items[0], &hi = c.seq.items[1];

@@ -81,6 +81,9 @@ struct Compare final : Node {
 struct Member final : Node {  // x in list | x in range
   NodePtr item, collection;
   bool negate = false;
+  // The collection when it is a list of constants (`role in {…}`), read
+  // without a call.
+  const struct MakeList* constant_list = nullptr;
   Value eval(Frame& f) const override;
 };
 struct Logic final : Node {  // and / or, left to right, stopping early
