@@ -320,6 +320,7 @@ Checked Checker::comparison(const ast::Binary& b, const ast::Expr& e, const Scop
     n->negate = b.op == Op::not_in;
     if (const auto* m = dynamic_cast<const plan::MakeList*>(n->collection.get()); m && m->is_constant)
       n->constant_list = m;
+    n->item_element = dynamic_cast<const plan::ElementField*>(n->item.get());
     return {Type::boolean(), std::move(n), {}};
   }
   Type hint = l.type.with_optional(false);
@@ -348,6 +349,7 @@ Checked Checker::comparison(const ast::Binary& b, const ast::Expr& e, const Scop
   n->lhs = std::move(l.node);
   n->rhs = std::move(r.node);
   if (const auto* c = dynamic_cast<const plan::Const*>(n->rhs.get())) n->rhs_const = &c->value;
+  n->lhs_element = dynamic_cast<const plan::ElementField*>(n->lhs.get());
   return {Type::boolean(), std::move(n), {}};
 }
 

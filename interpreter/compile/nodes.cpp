@@ -138,7 +138,7 @@ Value ArithOp::eval(Frame& f) const {
 Value Negate::eval(Frame& f) const { return Value::number(rational::neg(operand->eval(f).num)); }
 
 Value Compare::eval(Frame& f) const {
-  Value l = lhs->eval(f);
+  Value l = lhs_element ? lhs_element->ElementField::eval(f) : lhs->eval(f);
   Value r = rhs_const ? *rhs_const : rhs->eval(f);
   switch (op) {
     case Cmp::eq: return Value::boolean(equal(l, r));
@@ -158,7 +158,7 @@ Value Compare::eval(Frame& f) const {
 }
 
 Value Member::eval(Frame& f) const {
-  Value x = item->eval(f);
+  Value x = item_element ? item_element->ElementField::eval(f) : item->eval(f);
   Value c = constant_list ? Value::list(constant_list->folded.data(), static_cast<std::uint32_t>(constant_list->folded.size()))
                           : collection->eval(f);
   bool found = false;

@@ -76,6 +76,9 @@ struct Compare final : Node {
   NodePtr lhs, rhs;
   // rhs's value when rhs is a Const (`kind == paper`), read without a call.
   const Value* rhs_const = nullptr;
+  // lhs when it is a field of the current element (`kind` in `counts when`):
+  // read without a virtual call.
+  const ElementField* lhs_element = nullptr;
   Value eval(Frame& f) const override;
 };
 struct Member final : Node {  // x in list | x in range
@@ -84,6 +87,7 @@ struct Member final : Node {  // x in list | x in range
   // The collection when it is a list of constants (`role in {…}`), read
   // without a call.
   const struct MakeList* constant_list = nullptr;
+  const ElementField* item_element = nullptr;  // likewise for the item
   Value eval(Frame& f) const override;
 };
 struct Logic final : Node {  // and / or, left to right, stopping early
