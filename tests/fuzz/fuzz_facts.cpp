@@ -1,30 +1,9 @@
 // libFuzzer target: bytes -> FactsReader::read against the schema of the
 // ruleset named by KIJUN_FUZZ_RULESET (jsprs). See harness.hpp.
-#include <cstdio>
-#include <cstdlib>
+#include "tests/fuzz/facts_entry.hpp"
 
-#include "tests/fuzz/harness.hpp"
-
-namespace {
-const kijun::fuzz::Ruleset* ruleset = nullptr;
-}
-
-extern "C" int LLVMFuzzerInitialize(int*, char***) {
-  std::string error;
-  static auto rs = kijun::fuzz::load(KIJUN_FUZZ_RULESET, error);
-  if (!rs) {
-    std::fprintf(stderr, "fuzz_facts: cannot load %s:\n%s", KIJUN_FUZZ_RULESET, error.c_str());
-    std::exit(2);
-  }
-  ruleset = rs.get();
-  return 0;
-}
+extern "C" int LLVMFuzzerInitialize(int*, char***) { return kijun::fuzz::init_facts_target("fuzz_facts"); }
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  std::string broken = kijun::fuzz::facts_input(*ruleset, {reinterpret_cast<const char*>(data), size});
-  if (!broken.empty()) {
-    std::fprintf(stderr, "fuzz_facts: %s\n", broken.c_str());
-    std::abort();  // a finding, like a crash
-  }
-  return 0;
+  return kijun::fuzz::run_facts_target("fuzz_facts", kijun::fuzz::facts_input, data, size);
 }
