@@ -35,9 +35,9 @@ struct Batch {
   }
 };
 
-// The same lines as LineReader (\n or \r\n ends a line, a byte order mark
-// before line 1 is dropped), but blank lines (only spaces, tabs and \r) are
-// skipped here: they separate nothing. A line longer than `max_line` + 2
+// \n or \r\n ends a line (the last one may have neither), a byte order mark
+// before line 1 is dropped, and blank lines (only spaces, tabs and \r) are
+// skipped: they separate nothing, but they are counted in the line numbers. A line longer than `max_line` + 2
 // bytes is returned cut there (the FactsReader then refuses it by its size)
 // and the rest is read past, so a line of any length costs bounded memory.
 class BatchReader {

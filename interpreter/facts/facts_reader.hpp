@@ -48,36 +48,4 @@ class FactsReader {
   std::unique_ptr<Impl> impl_;
 };
 
-// Reads a file or standard input line by line without holding more than one
-// line in memory, and of a line no more than `max_line` + 2 bytes: a longer
-// one is returned cut there (FactsReader then refuses it by its size), the
-// rest read past. Lines end in \n or \r\n; a byte-order mark at the start of
-// line 1 is dropped.
-class LineReader {
- public:
-  // path "-" is standard input. Check ok() after construction.
-  explicit LineReader(const std::string& path, std::size_t max_line = limits::max_json_size);
-  ~LineReader();
-  LineReader(const LineReader&) = delete;
-  LineReader& operator=(const LineReader&) = delete;
-
-  bool ok() const { return file_ != nullptr; }
-  const std::string& error() const { return error_; }
-  // Next line into `line` (without terminator); false at end of input.
-  bool next(std::string& line);
-  std::size_t line_number() const { return line_no_; }
-
- private:
-  bool fill();
-
-  std::FILE* file_ = nullptr;
-  bool owned_ = false;
-  bool at_end_ = false;
-  std::size_t max_line_;
-  std::size_t line_no_ = 0;
-  std::string error_;
-  std::unique_ptr<char[]> buffer_;
-  std::size_t begin_ = 0, end_ = 0;  // the unread bytes of buffer_
-};
-
 }  // namespace kijun::facts

@@ -11,7 +11,7 @@
 
 #include "interpreter/driver/pipeline.hpp"
 #include "interpreter/eval/evaluate.hpp"
-#include "interpreter/facts/facts_reader.hpp"
+#include "interpreter/facts/batch_reader.hpp"
 
 namespace kijun::ruletest {
 
@@ -127,7 +127,7 @@ SnapshotResult run_snapshot(const Program& program, const std::string& cohort, b
   r.verdicts = verdicts_path(cohort);
   Recorded now, before;
   {
-    facts::LineReader lines(cohort);
+    facts::BatchReader lines(cohort);
     if (!lines.ok()) {
       diags.push_back(error_in(cohort, lines.error()));
       r.io_error = true;
@@ -137,20 +137,21 @@ SnapshotResult run_snapshot(const Program& program, const std::string& cohort, b
     Evaluator evaluator(program, Lang::ja);
     Arena arena;
     std::map<std::string, int> seen;
-    std::string line;
-    while (lines.next(line)) {
-      if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-      arena.reset();
-      Value facts;
-      Verdict v;
-      const std::string location = cohort + ":" + std::to_string(lines.line_number());
-      if (!reader.read(line, arena, facts, diags, location) || !evaluator.evaluate(facts, arena, v, diags, location)) {
-        ++r.bad;
-        continue;
+    facts::Batch batch;  // blank lines are skipped by the reader
+    while (lines.next(batch))
+      for (std::size_t i = 0; i < batch.lines.size(); ++i) {
+        arena.reset();
+        Value facts;
+        Verdict v;
+        const std::string location = cohort + ":" + std::to_string(batch.lines[i].number);
+        if (!reader.read_padded(batch.line(i), arena, facts, diags, location) ||
+            !evaluator.evaluate(facts, arena, v, diags, location)) {
+          ++r.bad;
+          continue;
+        }
+        ++r.applicants;
+        add(now, seen, v.id, snapshot_line(v));
       }
-      ++r.applicants;
-      add(now, seen, v.id, snapshot_line(v));
-    }
     if (!lines.error().empty()) {
       diags.push_back(error_in(cohort, lines.error()));
       r.io_error = true;
@@ -160,21 +161,22 @@ SnapshotResult run_snapshot(const Program& program, const std::string& cohort, b
   std::error_code ec;
   r.existed = std::filesystem::exists(r.verdicts, ec);
   if (r.existed) {
-    facts::LineReader lines(r.verdicts);
+    facts::BatchReader lines(r.verdicts);
     dom::parser parser;
     std::map<std::string, int> seen;
-    std::string line;
-    while (lines.ok() && lines.next(line)) {
-      if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-      dom::element e;
-      std::string_view id;
-      if (parser.parse(line).get(e) != simdjson::SUCCESS || e["id"].get_string().get(id) != simdjson::SUCCESS) {
-        diags.push_back(error_in(r.verdicts + ":" + std::to_string(lines.line_number()),
+    facts::Batch batch;
+    while (lines.ok() && lines.next(batch))
+      for (std::size_t i = 0; i < batch.lines.size(); ++i) {
+        std::string line(batch.line(i));
+        dom::element e;
+        std::string_view id;
+        if (parser.parse(line).get(e) != simdjson::SUCCESS || e["id"].get_string().get(id) != simdjson::SUCCESS) {
+          diags.push_back(error_in(r.verdicts + ":" + std::to_string(batch.lines[i].number),
                                    "not a recorded verdict (a JSON object with an \"id\")"));
-        continue;
+          continue;
+        }
+        add(before, seen, std::string(id), std::move(line));
       }
-      add(before, seen, std::string(id), line);
-    }
     if (!lines.ok() || !lines.error().empty()) {
       diags.push_back(error_in(r.verdicts, lines.ok() ? lines.error() : "cannot be read"));
       r.io_error = true;

@@ -1,7 +1,5 @@
 #include <catch2/catch.hpp>
 
-#include <unistd.h>
-
 #include <cstdio>
 
 #include "stdlib/dates.hpp"
@@ -201,36 +199,6 @@ TEST_CASE("reading a cohort reuses memory", "[facts]") {
   std::size_t reserved = r.arena.bytes_reserved();
   for (int i = 0; i < 200; ++i) REQUIRE(r.read(json));
   CHECK(r.arena.bytes_reserved() == reserved);
-}
-
-TEST_CASE("LineReader splits lines and reports open errors", "[facts]") {
-  char path[] = "/tmp/kijun_lines_XXXXXX";
-  int fd = mkstemp(path);
-  REQUIRE(fd >= 0);
-  std::string text = "\xEF\xBB\xBF{\"a\":1}\r\n\n{\"b\":2}\nlast";
-  REQUIRE(write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()));
-  close(fd);
-  {
-    LineReader lines(path);
-    REQUIRE(lines.ok());
-    std::string line;
-    std::vector<std::string> got;
-    while (lines.next(line)) got.push_back(line);
-    CHECK(got == std::vector<std::string>{"{\"a\":1}", "", "{\"b\":2}", "last"});
-    CHECK(lines.line_number() == 4);
-    CHECK(lines.error().empty());
-  }
-  std::remove(path);
-
-  LineReader missing("/nonexistent/x.jsonl");
-  CHECK_FALSE(missing.ok());
-  CHECK(missing.error() == "cannot open '/nonexistent/x.jsonl': No such file or directory");
-  std::string line;
-  CHECK_FALSE(missing.next(line));
-  LineReader dir("/tmp");
-  CHECK_FALSE(dir.ok());
-  CHECK(dir.error() == "cannot open '/tmp': Is a directory");
-  CHECK(LineReader("-").ok());
 }
 
 TEST_CASE("keys match whole names only, whatever their length or layout", "[facts]") {

@@ -156,32 +156,6 @@ TEST_CASE("limits: JSON nested at most max_json_depth levels", "[limits]") {
   CHECK(r.only().message.find("nested more than 100 levels deep (limit max_json_depth)") != std::string::npos);
 }
 
-TEST_CASE("limits: a cohort line is held only up to the limit", "[limits]") {
-  const std::string path = kijun::testing::scratch("limits-lines.jsonl");
-  {
-    std::ofstream out(path, std::ios::binary);
-    out << "0123456789\n"         // at the limit: whole
-        << "0123456789\r\n"       // at the limit, CRLF: whole, without the CR
-        << "012345678901234567\n" // past it: cut at limit + 2
-        << "next";
-  }
-  facts::LineReader lines(path, 10);
-  REQUIRE(lines.ok());
-  std::string line;
-  REQUIRE(lines.next(line));
-  CHECK(line == "0123456789");
-  REQUIRE(lines.next(line));
-  CHECK(line == "0123456789");
-  REQUIRE(lines.next(line));
-  CHECK(line == "012345678901");
-  REQUIRE(lines.next(line));
-  CHECK(line == "next");
-  CHECK(lines.line_number() == 4);
-  CHECK_FALSE(lines.next(line));
-  CHECK(lines.error().empty());
-  std::remove(path.c_str());
-}
-
 TEST_CASE("limits: a ruleset file of at most max_ruleset_size bytes", "[limits]") {
   const std::string path = kijun::testing::scratch("limits-size.kijun");
   auto write = [&](std::size_t n) {

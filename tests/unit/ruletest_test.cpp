@@ -3,6 +3,7 @@
 // suite inheriting its base's examples.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
@@ -333,14 +334,26 @@ TEST_CASE("a snapshot is recorded when missing, lists exactly the changed verdic
   for ([[maybe_unused]] const auto& e : fs::directory_iterator(dir)) ++files;
   CHECK(files == 2);
 
-  // An applicant the reader refuses is reported; nothing is recorded.
-  std::ofstream(cohort, std::ios::app) << "{\"id\": \"bad\"}\n";
+  // An applicant the reader refuses is reported at its line (blank lines
+  // skipped but counted); nothing is recorded.
+  std::ofstream(cohort, std::ios::app) << "\r\n{\"id\": \"bad\"}\r\n";
   write(first.verdicts, edited);
   SnapshotResult bad = run_snapshot(p, cohort, true, diags);
   CHECK(bad.bad == 1);
+  CHECK(bad.applicants == 5);
   CHECK_FALSE(bad.written);
   CHECK(has_errors(diags));
+  CHECK(std::any_of(diags.begin(), diags.end(), [&](const Diagnostic& d) { return d.location == cohort + ":7"; }));
   CHECK(kijun::testing::read_text(first.verdicts) == edited);
+
+  // A recorded line that is not a verdict is reported at its line.
+  diags.clear();
+  write(first.verdicts, "\n" + recorded + "not json\n");
+  SnapshotResult unreadable = run_snapshot(p, cohort, false, diags);
+  CHECK(unreadable.changes.empty());
+  CHECK(std::any_of(diags.begin(), diags.end(), [&](const Diagnostic& d) {
+    return d.location == first.verdicts + ":7" && d.message.find("not a recorded verdict") != std::string::npos;
+  }));
   fs::remove_all(dir);
 }
 
