@@ -1,8 +1,8 @@
 // The one translation unit that instantiates PEGTL: parse to a parse tree
 // (grammar.hpp, nodes chosen by `selector`), then lower the tree to the
-// ast::Ruleset (lower.hpp). A parse tree rather than actions with a builder
-// stack because PEG alternatives backtrack, and the tree drops abandoned
-// nodes for free.
+// ast::Ruleset (lower.hpp, lower_expr.hpp, lower_decls.hpp). A parse tree
+// rather than actions with a builder stack because PEG alternatives
+// backtrack, and the tree drops abandoned nodes for free.
 #include "grammar/parse.hpp"
 
 #include <algorithm>
@@ -21,6 +21,8 @@
 #include "grammar/errors.hpp"
 #include "grammar/grammar.hpp"
 #include "grammar/lower.hpp"
+#include "grammar/lower_decls.hpp"
+#include "grammar/lower_expr.hpp"
 #include "grammar/syntax_diagnostic.hpp"
 
 namespace kijun::grammar {
