@@ -2,10 +2,41 @@
 // pipeline (driver/pipeline.hpp) and lives in its own cmd_*.cpp.
 #include <csignal>
 #include <cstdio>
+#include <string>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 
 #include "interpreter/cli/cli.hpp"
+#include "interpreter/diag/suggest.hpp"
+
+namespace {
+
+// CLI11 takes a mistyped command (`kijun evall …`) for a stray argument and
+// then says only "A subcommand is required". Name the word instead, with the
+// command it is closest to, and list the commands (also when none was given).
+// Returns false when the error is about something else.
+bool report_missing_command(const CLI::App& app, int argc, char** argv) {
+  if (argc >= 2 && argv[1][0] == '-') return false;
+  const std::string word = argc >= 2 ? argv[1] : "";
+  std::vector<std::string> names;
+  for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; })) {
+    if (sub->get_name() == word) return false;
+    names.push_back(sub->get_name());
+  }
+  std::string list;
+  for (const auto& n : names) list += (list.empty() ? "" : ", ") + n;
+  if (word.empty()) {
+    std::fprintf(stderr, "kijun: a command is required\n");
+  } else {
+    std::string hint = kijun::did_you_mean(word, names);
+    std::fprintf(stderr, "kijun: unknown command '%s'%s%s\n", word.c_str(), hint.empty() ? "" : "; ", hint.c_str());
+  }
+  std::fprintf(stderr, "The commands are: %s. Run with --help for more information.\n", list.c_str());
+  return true;
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   // A closed pipe (`kijun eval … | head`) is reported as an I/O error by the
@@ -111,6 +142,7 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& err) {
+    if (report_missing_command(app, argc, argv)) return kijun::cli::usage;
     int code = app.exit(err);
     return code == 0 ? 0 : kijun::cli::usage;
   }
