@@ -1,7 +1,10 @@
-// Applicant JSON to record Values with simdjson On-Demand: one forward pass
-// over each object, dispatching fields by name through a per-record hash
-// table. The parser, the padded input buffer and all scratch vectors live in
-// Impl and are reused, so a cohort allocates only in the caller's Arena.
+// Applicant JSON to record Values. read() tries the fast path first
+// (fast_walk.hpp: the text read straight, driven by the schema); when it
+// bails, the careful path here reads the text again with simdjson On-Demand:
+// one forward pass over each object, dispatching fields by name through a
+// per-record hash table, and it alone reports problems. The parser, the
+// padded input buffer and all scratch vectors live in Impl and are reused,
+// so a cohort allocates only in the caller's Arena.
 #include <algorithm>
 #include <cstring>
 #include <stdexcept>
@@ -15,6 +18,8 @@ namespace kijun::facts {
 using detail::quote;
 
 static_assert(input_padding >= simdjson::SIMDJSON_PADDING, "a Batch's lines must be padded for simdjson");
+static_assert(input_padding >= FastWalk::padding_needed && simdjson::SIMDJSON_PADDING >= FastWalk::padding_needed,
+              "both kinds of input must be padded for the fast path");
 
 bool FactsReader::Impl::read(std::string_view json, bool padded, Arena& a, Value& out, Diagnostics& ds,
                              const std::string& loc) {
@@ -58,6 +63,20 @@ bool FactsReader::Impl::read(std::string_view json, bool padded, Arena& a, Value
   }
 
   Value result;
+  // The fast path says nothing: it reads the applicant exactly as below
+  // would, or leaves it to the careful path (docs/architecture.md, "Facts").
+  if (paths != Paths::careful_only) {
+    if (fast.read(input, json.size(), a, result, id)) {
+      out = result;
+      return true;
+    }
+    id.clear();  // the careful path finds it again
+    if (paths == Paths::fast_only) {
+      error("the fast path bailed (FactsReader::Paths::fast_only, for tests)");
+      finish();
+      return false;
+    }
+  }
   if (auto e = parser.iterate(input, json.size(), capacity).get(doc)) {
     fail(e);
   } else {
@@ -391,5 +410,7 @@ bool FactsReader::read_any(std::string_view json, bool padded, Arena& arena, Val
 }
 
 const std::string& FactsReader::last_id() const { return impl_->id; }
+
+void FactsReader::set_paths(Paths paths) { impl_->paths = paths; }
 
 }  // namespace kijun::facts

@@ -37,6 +37,14 @@ class FactsReader {
   // The applicant id of the last read() call, or "" if it had none.
   const std::string& last_id() const;
 
+  // How read() reads (docs/architecture.md, "Facts"): a fast path first, and
+  // when it bails the careful path, which alone reports problems. The other
+  // two are for tests that compare the paths: careful_only reads as if there
+  // were no fast path; fast_only fails, with one error saying so, wherever
+  // the fast path bails.
+  enum class Paths { fast_then_careful, fast_only, careful_only };
+  void set_paths(Paths paths);
+
   static constexpr int max_errors = 20;
   // Longest accepted JSON text for one applicant.
   static constexpr std::size_t max_bytes = limits::max_json_size;

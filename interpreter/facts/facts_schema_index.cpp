@@ -105,6 +105,7 @@ FactsReader::Impl::Impl(const Schema& s) : schema(s) {
     tags.assign(names.size(), -1);
     members_of[i].build(names, tags);
   }
+  fast.prepare();
 }
 
 }  // namespace kijun::facts

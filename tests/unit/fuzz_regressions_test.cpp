@@ -12,6 +12,7 @@
 #include <stdexcept>
 #include <vector>
 
+#include "tests/fuzz/facts_paths.hpp"
 #include "tests/fuzz/harness.hpp"
 #include "tests/unit/jsprs_support.hpp"
 
@@ -36,6 +37,7 @@ Target target(const std::string& name) {
   if (name == "ruleset")
     return [](std::string_view in) { return fuzz::ruleset_input(in, fuzz::ruleset_name(KIJUN_SOURCE_DIR)); };
   if (name == "facts") return [](std::string_view in) { return fuzz::facts_input(jsprs(), in); };
+  if (name == "facts_paths") return [](std::string_view in) { return fuzz::paths_input(jsprs(), in); };
   return [](std::string_view in) { return fuzz::eval_input(jsprs(), in); };
 }
 
@@ -67,11 +69,13 @@ std::size_t replay(const std::string& name, const std::string& dir) {
 }  // namespace
 
 TEST_CASE("fuzz findings stay fixed", "[fuzz]") {
-  for (const char* name : {"ruleset", "facts", "eval"}) replay(name, std::string("regressions/") + name);
+  for (const char* name : {"ruleset", "facts", "eval", "facts_paths"}) replay(name, std::string("regressions/") + name);
 }
 
 TEST_CASE("fuzz seeds keep the targets' promises", "[fuzz]") {
   CHECK(replay("ruleset", "corpus/ruleset") > 0);
   CHECK(replay("facts", "corpus/facts") > 0);
   CHECK(replay("eval", "corpus/facts") > 0);
+  CHECK(replay("facts_paths", "corpus/facts") > 0);
+  CHECK(replay("facts_paths", "corpus/facts_paths") > 0);
 }
