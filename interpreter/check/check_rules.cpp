@@ -3,9 +3,9 @@
 #include <algorithm>
 
 #include "interpreter/check/checker_impl.hpp"
+#include "interpreter/compile/record_test.hpp"
 
 namespace kijun::check {
-
 
 void Checker::declare_rules() {
   std::unordered_map<std::string, Span> defined;
@@ -148,6 +148,10 @@ void Checker::ensure_part(std::uint32_t c, std::uint32_t p) {
   }
   info.part_elem[p] = elem;
   part.from = std::move(from.node);
+  if (auto* w = dynamic_cast<const plan::Filter*>(part.from.get()); w && w->fused && w->fused->pure) {
+    part.from_list = w->list.get();
+    part.from_where = w->fused;
+  }
   part.record_id = elem.id;
   Scope inner = s;
   inner.elements.push_back(elem);
@@ -155,7 +159,8 @@ void Checker::ensure_part(std::uint32_t c, std::uint32_t p) {
     for (const auto* clauses : {&info.decl->counts, &decl.counts})
       for (const auto& cw : *clauses) {
         CountsPlan cp;
-        cp.cond = boolean(*cw.cond, inner);
+        cp.cond = plan::fuse_record_condition(boolean(*cw.cond, inner));
+        cp.fused = dynamic_cast<const plan::RecordTest*>(cp.cond.get());
         cp.reason = text(cw.reason, inner);
         cp.span = cw.span;
         part.counts.push_back(std::move(cp));
@@ -166,7 +171,10 @@ void Checker::ensure_part(std::uint32_t c, std::uint32_t p) {
     part.unit = earns.type.is_number() ? earns.type.unit : 0;
     info.part_unit_known[p] = earns.type.is_number();
     part.earns = std::move(earns.node);
+    if (auto* k = dynamic_cast<const plan::Const*>(part.earns.get())) part.earns_const = &k->value;
     if (decl.once_per) part.once_per = value(*decl.once_per, inner).node;
+    part.reads_element = !part.earns_const || part.once_per;
+    for (const auto& cw : part.counts) part.reads_element = part.reads_element || !cw.fused || cw.fused->calls;
   }
   if (decl.max)
     part.max = info.part_unit_known[p] ? number_in(*decl.max, s, part.unit, "a part's maximum") : value(*decl.max, s).node;

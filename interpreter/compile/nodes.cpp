@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "interpreter/compile/record_test.hpp"
 #include "stdlib/dates.hpp"
 
 namespace kijun::plan {
@@ -30,16 +31,6 @@ bool values_equal(const Value& a, const Value& b) {
   }
   return false;
 }
-
-namespace {
-// values_equal for the common case, enumerations (`kind == paper`, `role in
-// {…}`), without a call: values_equal recurses, so it is never inlined.
-[[gnu::always_inline]] inline bool equal(const Value& a, const Value& b) {
-  if (a.kind == ValueKind::enumeration && b.kind == ValueKind::enumeration)
-    return a.aux == b.aux && a.index == b.index;
-  return values_equal(a, b);
-}
-}  // namespace
 
 int compare_values(const Value& a, const Value& b) {
   switch (a.kind) {
@@ -78,10 +69,7 @@ std::string display(const Program& p, const Value& v) {
   return "";
 }
 
-Value ElementField::eval(Frame& f) const {
-  const Value& rec = *f.elements[f.elements.size() - 1 - depth];
-  return index < rec.seq.size ? rec.seq.items[index] : Value();
-}
+Value ElementField::eval(Frame& f) const { return field_of(*f.elements[f.elements.size() - 1 - depth], index); }
 
 Value RecordField::eval(Frame& f) const {
   Value rec = object->eval(f);
@@ -140,39 +128,14 @@ Value Negate::eval(Frame& f) const { return Value::number(rational::neg(operand-
 Value Compare::eval(Frame& f) const {
   Value l = lhs_element ? lhs_element->ElementField::eval(f) : lhs->eval(f);
   Value r = rhs_const ? *rhs_const : rhs->eval(f);
-  switch (op) {
-    case Cmp::eq: return Value::boolean(equal(l, r));
-    case Cmp::ne: return Value::boolean(!equal(l, r));
-    default: break;
-  }
-  // A blank (none) side makes an ordering false: "no limit" is never reached.
-  if (l.is_none() || r.is_none()) return Value::boolean(false);
-  int c = compare_values(l, r);
-  switch (op) {
-    case Cmp::lt: return Value::boolean(c < 0);
-    case Cmp::le: return Value::boolean(c <= 0);
-    case Cmp::gt: return Value::boolean(c > 0);
-    case Cmp::ge: return Value::boolean(c >= 0);
-    default: return Value::boolean(false);
-  }
+  return Value::boolean(compare_result(op, l, r));
 }
 
 Value Member::eval(Frame& f) const {
   Value x = item_element ? item_element->ElementField::eval(f) : item->eval(f);
   Value c = constant_list ? Value::list(constant_list->folded.data(), static_cast<std::uint32_t>(constant_list->folded.size()))
                           : collection->eval(f);
-  bool found = false;
-  if (c.kind == ValueKind::range) {
-    const Value &lo = c.seq.items[0], &hi = c.seq.items[1];
-    // Dates in a window (`date in period`), the common case, without the calls.
-    if (x.kind == ValueKind::date && lo.kind == ValueKind::date && hi.kind == ValueKind::date)
-      found = lo.date <= x.date && x.date <= hi.date;
-    else
-      found = !x.is_none() && compare_values(lo, x) <= 0 && compare_values(x, hi) <= 0;
-  } else {
-    for (std::uint32_t i = 0; i < c.seq.size && !found; ++i) found = equal(x, c.seq.items[i]);
-  }
-  return Value::boolean(found != negate);
+  return Value::boolean(member_result(x, c) != negate);
 }
 
 Value Convert::eval(Frame& f) const {
@@ -196,10 +159,16 @@ Value Filter::eval(Frame& f) const {
   Value* out = f.arena.values(l.seq.size);
   std::uint32_t n = 0;
   for (std::uint32_t i = 0; i < l.seq.size; ++i) {
-    f.elements.push_back(&l.seq.items[i]);
-    bool keep = predicate->eval(f).b;
-    f.elements.pop_back();
-    if (keep) out[n++] = l.seq.items[i];
+    const Value& item = l.seq.items[i];
+    bool keep;
+    if (fused && fused->pure) {
+      keep = fused->test(item, f);  // reads only the item's fields
+    } else {
+      f.elements.push_back(&item);
+      keep = fused ? fused->test(item, f) : predicate->eval(f).b;
+      f.elements.pop_back();
+    }
+    if (keep) out[n++] = item;
   }
   return Value::list(out, n);
 }

@@ -3,6 +3,7 @@
 // already slots (cells, field indexes), never looked up by string at run time.
 #pragma once
 
+#include <cstring>
 #include <vector>
 
 #include "interpreter/compile/plan.hpp"
@@ -112,6 +113,7 @@ struct MakeRange final : Node {
 // ----------------------------------------------------------------- structures
 struct Filter final : Node {  // list where predicate
   NodePtr list, predicate;
+  const RecordTest* fused = nullptr;  // predicate, when the checker fused it: called directly
   Value eval(Frame& f) const override;
 };
 struct IfElse final : Node {
@@ -152,6 +154,60 @@ struct CallBuiltin final : Node {
 // Shared helpers (value semantics used by nodes, stdlib and the evaluator).
 bool values_equal(const Value& a, const Value& b);
 int compare_values(const Value& a, const Value& b);  // numbers, dates, strings, enums
+
+// The semantics of `==`/`!=`/`<`… and of `in`, shared by Compare, Member and
+// the fused record tests (record_test.hpp), so that both paths compute the
+// same thing by construction. Inline, with the common kinds (enumerations,
+// strings, dates, whole numbers) tested without a call.
+[[gnu::always_inline]] inline bool equal(const Value& a, const Value& b) {
+  if (a.kind == ValueKind::enumeration && b.kind == ValueKind::enumeration)
+    return a.aux == b.aux && a.index == b.index;
+  if (a.kind == ValueKind::string && b.kind == ValueKind::string)
+    return a.str.size == b.str.size && (a.str.size == 0 || std::memcmp(a.str.data, b.str.data, a.str.size) == 0);
+  return values_equal(a, b);
+}
+[[gnu::always_inline]] inline bool compare_result(Cmp op, const Value& l, const Value& r) {
+  switch (op) {
+    case Cmp::eq: return equal(l, r);
+    case Cmp::ne: return !equal(l, r);
+    default: break;
+  }
+  // A blank (none) side makes an ordering false: "no limit" is never reached.
+  if (l.is_none() || r.is_none()) return false;
+  int c;
+  if (l.kind == ValueKind::number && r.kind == ValueKind::number && l.num.den == 1 && r.num.den == 1)
+    c = l.num.num < r.num.num ? -1 : l.num.num > r.num.num ? 1 : 0;
+  else if (l.kind == ValueKind::date && r.kind == ValueKind::date)
+    c = l.date < r.date ? -1 : l.date > r.date ? 1 : 0;
+  else
+    c = compare_values(l, r);
+  switch (op) {
+    case Cmp::lt: return c < 0;
+    case Cmp::le: return c <= 0;
+    case Cmp::gt: return c > 0;
+    case Cmp::ge: return c >= 0;
+    default: return false;
+  }
+}
+// x in c, c a range or a list (before `not in` negates it).
+[[gnu::always_inline]] inline bool member_result(const Value& x, const Value& c) {
+  if (c.kind == ValueKind::range) {
+    const Value &lo = c.seq.items[0], &hi = c.seq.items[1];
+    // Dates in a window (`date in period`), the common case, without the calls.
+    if (x.kind == ValueKind::date && lo.kind == ValueKind::date && hi.kind == ValueKind::date)
+      return lo.date <= x.date && x.date <= hi.date;
+    return !x.is_none() && compare_values(lo, x) <= 0 && compare_values(x, hi) <= 0;
+  }
+  for (std::uint32_t i = 0; i < c.seq.size; ++i)
+    if (equal(x, c.seq.items[i])) return true;
+  return false;
+}
+// The field `index` of a record, none when the record has no such field
+// (ElementField's reading).
+inline constexpr Value no_value{};
+[[gnu::always_inline]] inline const Value& field_of(const Value& rec, std::uint32_t index) {
+  return index < rec.seq.size ? rec.seq.items[index] : no_value;
+}
 // Text of a value for messages: numbers without unit, dates ISO, enums by name.
 std::string display(const Program& p, const Value& v);
 [[noreturn]] void fail(const Node& at, std::string message, std::string hint = {});

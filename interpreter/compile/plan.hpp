@@ -27,6 +27,7 @@ struct Node {
   virtual Value eval(Frame& f) const = 0;
 };
 using NodePtr = std::unique_ptr<Node>;
+struct RecordTest;  // a fused condition on one record (record_test.hpp)
 
 // A message in Japanese and (optionally) English; both are string nodes.
 struct Text {
@@ -83,6 +84,7 @@ struct UnitInfo {
 
 struct CountsPlan {
   plan::NodePtr cond;
+  const plan::RecordTest* fused = nullptr;  // cond, when the checker fused it: called directly
   plan::Text reason;
   Span span;
 };
@@ -93,9 +95,20 @@ struct PartPlan {
   std::string cites;
   std::uint32_t unit = 0;       // unit of its earnings (cases, units…)
   plan::NodePtr from;           // list of records
+  // When `from` is `list where <pure fused test>`: the list and the test, so
+  // that the record loop skips the records the test refuses without building
+  // the filtered list (the test cannot fail or force a cell, so running it
+  // record by record computes the same).
+  const plan::Node* from_list = nullptr;
+  const plan::RecordTest* from_where = nullptr;
   std::uint32_t record_id = 0;  // element record type
   std::vector<CountsPlan> counts;  // category-level clauses first
   plan::NodePtr earns;
+  const Value* earns_const = nullptr;  // earns's value when it is a constant (`earns 1 case`)
+  // Something evaluated per record reads it from Frame::elements (a clause
+  // not fused or calling a node, `earns` not a constant, `once per`); when
+  // false, and nothing observes, the record loop does not push it.
+  bool reads_element = true;
   plan::NodePtr once_per;  // null: every counted record earns
   plan::NodePtr max;       // null: no sub-cap
   std::uint32_t total_cell = 0;

@@ -1,15 +1,18 @@
 // Computing cells: a let, a table column, a category (with its parts, record
 // by record), an exemption, and a standard's bounds, totals and requirements.
 #include "interpreter/compile/nodes.hpp"
+#include "interpreter/compile/record_test.hpp"
 #include "interpreter/eval/frame.hpp"
 
 namespace kijun {
 
 namespace {
 
-Rational add_or_fail(Rational a, Rational b, Span at) {
+[[noreturn]] void overflow(Span at) { throw EvalError{at, "arithmetic overflow while adding up credits", {}}; }
+
+inline Rational add_or_fail(Rational a, Rational b, Span at) {
   auto s = rational::add(a, b);
-  if (!s) throw EvalError{at, "arithmetic overflow while adding up credits", {}};
+  if (!s) overflow(at);
   return *s;
 }
 
@@ -31,9 +34,15 @@ bool requirement_waived(Frame& f, const std::string& name) {
 
 // One part: every record of `from`, tested by the `counts when` clauses in
 // order; the first that fails is the record's reason for not counting.
-void evaluate_part(Frame& f, std::uint32_t c, std::uint32_t p) {
+// Clauses the checker fused (record_test.hpp) are called directly; a pure
+// fused `where` of `from` is tested here, record by record, instead of
+// building the filtered list first; the record is pushed on Frame::elements
+// only when something reads it there (or an observer renders a reason).
+// Out of line so that a profile shows the record loop on its own.
+[[gnu::noinline]] void evaluate_part(Frame& f, std::uint32_t c, std::uint32_t p) {
   const PartPlan& part = f.program.categories[c].parts[p];
-  Value list = part.from->eval(f);
+  const plan::RecordTest* where = part.from_where;
+  Value list = where ? part.from_list->eval(f) : part.from->eval(f);
   const std::uint32_t n = list.seq.size;
   // The counted records are built only when the ruleset reads them.
   Value* counted = part.records_read ? f.arena.values(n) : nullptr;
@@ -41,19 +50,24 @@ void evaluate_part(Frame& f, std::uint32_t c, std::uint32_t p) {
   Value* keys = part.once_per ? f.arena.values(n) : nullptr;
   std::uint32_t nkeys = 0;
   Rational total{0, 1};
+  const std::size_t clauses = part.counts.size();
+  const bool push = part.reads_element || f.observer;
   for (std::uint32_t i = 0; i < n; ++i) {
     const Value& rec = list.seq.items[i];
-    f.elements.push_back(&rec);
+    if (where && !where->test(rec, f)) continue;
+    if (push) f.elements.push_back(&rec);
     int reason = -1;
-    for (std::size_t k = 0; k < part.counts.size(); ++k)
-      if (!part.counts[k].cond->eval(f).b) {
+    for (std::size_t k = 0; k < clauses; ++k) {
+      const CountsPlan& cw = part.counts[k];
+      if (!(cw.fused ? cw.fused->test(rec, f) : cw.cond->eval(f).b)) {
         reason = static_cast<int>(k);
         break;
       }
+    }
     Rational earned{0, 1};
     bool duplicate = false;
     if (reason < 0) {
-      earned = part.earns->eval(f).num;
+      earned = part.earns_const ? part.earns_const->num : part.earns->eval(f).num;
       if (keys) {
         Value key = part.once_per->eval(f);
         for (std::uint32_t k = 0; k < nkeys && !duplicate; ++k) duplicate = plan::values_equal(keys[k], key);
@@ -70,7 +84,7 @@ void evaluate_part(Frame& f, std::uint32_t c, std::uint32_t p) {
       }
     }
     if (f.observer) f.observer->record(f, c, p, rec, reason, duplicate, earned);
-    f.elements.pop_back();
+    if (push) f.elements.pop_back();
   }
   Rational uncapped = total;
   if (part.max) {

@@ -42,7 +42,7 @@ struct Value {
     } seq;
   };
 
-  Value() : num{0, 1} {}
+  constexpr Value() : num{0, 1} {}
 
   static Value none() { return Value(); }
   static Value boolean(bool v) {
