@@ -116,7 +116,7 @@ const char* FastWalk::record(const char* p, std::uint32_t record_id, Value& out,
   const std::size_t first_deferred = deferred_.size();
   std::uint32_t* guess = &info.first;
 
-  p = scan::skip_blanks(p);
+  p = scan::blanks(p);
   if (*p == '}') {
     ++p;
   } else {
@@ -143,9 +143,13 @@ const char* FastWalk::record(const char* p, std::uint32_t record_id, Value& out,
           if (slot->tag < 0) idx = static_cast<int>(slot->position);
         }
       }
-      p = scan::skip_blanks(p);
-      if (*p != ':') return nullptr;
-      p = scan::skip_blanks(p + 1);
+      // Blanks are skipped only where the expected character is not found:
+      // compact JSON, the usual, then costs one compare per separator.
+      if (*p != ':') {
+        p = scan::skip_blanks(p);
+        if (*p != ':') return nullptr;
+      }
+      p = scan::blanks(p + 1);
       if (slot) {
         guess = &info.fields[slot->position].next;
         if (idx < 0) {  // a variant's field
@@ -158,9 +162,9 @@ const char* FastWalk::record(const char* p, std::uint32_t record_id, Value& out,
       p = idx < 0 ? scan::skip_value(p, depth + 1, fast_max_depth)
                   : member(info, r, static_cast<std::uint32_t>(idx), p, depth, id_index);
       if (!p) return nullptr;
-      p = scan::skip_blanks(p);
+      if (*p != ',' && *p != '}') p = scan::skip_blanks(p);
       if (*p == ',') {
-        p = scan::skip_blanks(p + 1);
+        p = scan::blanks(p + 1);
         continue;
       }
       if (*p != '}') return nullptr;
@@ -342,7 +346,7 @@ const char* FastWalk::number(const char* p, const FieldSchema& f, Value& out) {
 const char* FastWalk::list(const char* p, const FieldSchema& f, Value& out, int depth) {
   if (depth >= fast_max_depth) return nullptr;
   const std::size_t base = scratch_top_;
-  p = scan::skip_blanks(p);
+  p = scan::blanks(p);
   if (*p != ']') {
     for (;;) {
       if (*p != '{') return nullptr;  // an item that is not a record
@@ -353,10 +357,10 @@ const char* FastWalk::list(const char* p, const FieldSchema& f, Value& out, int 
       if (!p) return nullptr;
       if (scratch_top_ == scratch_size_) grow_scratch();
       set::copy_sequence(scratch_[scratch_top_++], item);
-      p = scan::skip_blanks(p);
+      if (*p != ',' && *p != ']') p = scan::skip_blanks(p);
       if (*p == ']') break;
       if (*p != ',') return nullptr;
-      p = scan::skip_blanks(p + 1);
+      p = scan::blanks(p + 1);
     }
   }
   const std::size_t n = scratch_top_ - base;

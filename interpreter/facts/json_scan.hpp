@@ -26,6 +26,10 @@ inline const char* skip_blanks(const char* p) {
   return p;
 }
 
+// The same, when the next character is most likely not a blank: one
+// compare (every blank is below '!').
+inline const char* blanks(const char* p) { return static_cast<unsigned char>(*p) > ' ' ? p : skip_blanks(p); }
+
 inline bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 // The characters a JSON number is written with. A number's token is the run
