@@ -88,9 +88,10 @@ bool FastWalk::read(const char* input, std::size_t length, Arena& arena, Value& 
   id_ = &id;
   scratch_top_ = 0;
   deferred_.clear();
-  if (unescaped_size_ < length) {
-    unescaped_size_ = std::max(length, 2 * unescaped_size_);
-    unescaped_.reset(new char[unescaped_size_]);  // not zeroed: only written before it is read
+  if (unescaped_size_ < length + 16) {
+    unescaped_size_ = std::max(length + 16, 2 * unescaped_size_);
+    // Zeroed once: keep() copies whole 16-byte blocks out of it.
+    unescaped_ = std::make_unique<char[]>(unescaped_size_);
   }
   const char* p = scan::skip_blanks(input);
   if (*p != '{') return false;
@@ -215,6 +216,19 @@ const char* FastWalk::late_member(RecordInfo& info, Open& r, std::uint32_t idx, 
   return member(info, r, idx, p, depth, id_index);
 }
 
+[[gnu::always_inline]] inline std::string_view FastWalk::keep(std::string_view s) {
+  // Most strings are short ("operator", a name): copied as one 16-byte
+  // block, which both sources allow (the padded text, and the unescaping
+  // buffer, 16 bytes larger than the text), into 16 bytes of the arena.
+  if (s.size() <= 16) {
+    if (s.empty()) return {};
+    char* to = static_cast<char*>(arena_->allocate(16, 1));
+    std::memcpy(to, s.data(), 16);
+    return {to, s.size()};
+  }
+  return arena_->copy(s);
+}
+
 const char* FastWalk::text(const char* p, std::string_view& s, bool& in_place) {
   if (*p != '"') return nullptr;
   return scan::string(p + 1, unescaped_.get(), s, in_place);
@@ -241,14 +255,14 @@ const char* FastWalk::text(const char* p, std::string_view& s, bool& in_place) {
     case FieldKind::string:
       p = text(p, s, in_place);
       if (!p || s.size() > limits::max_string_length) return nullptr;
-      set::string(out, arena_->copy(s));
+      set::string(out, keep(s));
       if (is_id) id_->assign(s);
       return p;
     case FieldKind::date: {
       // "YYYY-MM-DD" and its quotes, the usual shape: a date parse()
       // accepts holds only digits and dashes, so no escape and no quote.
       if (*p == '"' && p[11] == '"') {
-        if (const auto days = dates::parse({p + 1, 10})) {
+        if (const auto days = months_.parse(p + 1)) {
           set::date(out, *days);
           return p + 12;
         }

@@ -25,6 +25,7 @@
 
 #include "interpreter/eval/arena.hpp"
 #include "interpreter/facts/facts_tables.hpp"
+#include "interpreter/facts/fast_dates.hpp"
 #include "interpreter/facts/json_scan.hpp"
 #include "interpreter/facts/schema.hpp"
 #include "interpreter/source/limits.hpp"
@@ -124,6 +125,8 @@ class FastWalk {
   const char* list(const char* p, const FieldSchema& f, Value& out, int depth);
   void grow_scratch();
   const char* text(const char* p, std::string_view& s, bool& in_place);
+  // A string value's copy in the arena.
+  std::string_view keep(std::string_view s);
 
   // fast_variants.cpp: the variant once the discriminant has been read or
   // the object has ended without it, and the fields that had to wait for it.
@@ -148,6 +151,7 @@ class FastWalk {
   std::unique_ptr<Value[]> scratch_;
   std::size_t scratch_top_ = 0, scratch_size_ = 0;
   std::vector<Deferred> deferred_;
+  MonthCache months_;
   // Strings with escapes are unescaped here before they are copied into the
   // arena: as large as the text, so any string fits.
   std::unique_ptr<char[]> unescaped_;

@@ -10,7 +10,9 @@
 #include <string>
 #include <vector>
 
+#include "interpreter/facts/fast_dates.hpp"
 #include "interpreter/facts/json_scan.hpp"
+#include "stdlib/dates.hpp"
 #include "tests/fuzz/facts_paths.hpp"
 #include "tests/unit/facts_test_schema.hpp"
 
@@ -329,4 +331,35 @@ TEST_CASE("fast path: patterns match a name and its closing quote only", "[facts
   scan::Pattern empty;
   empty.set("");
   CHECK(empty.matches((std::string("\"") + padding).c_str()));
+}
+
+TEST_CASE("fast path: the month cache gives exactly what dates::parse gives", "[facts][fast]") {
+  // Every day number 00..39 of months 00..13 of years around the leap-year
+  // rules, each read twice (a miss that fills the cache, then a hit), with
+  // other months read in between so that entries are replaced.
+  MonthCache cache;
+  char text[32] = {};  // the cache reads the 10 bytes only
+  std::size_t accepted = 0;
+  for (int round = 0; round < 2; ++round) {
+    for (int year : {1000, 1600, 1700, 1900, 1999, 2000, 2019, 2020, 2021, 2024, 2100, 2400, 9999}) {
+      for (int month = 0; month <= 13; ++month) {
+        for (int day = 0; day <= 39; ++day) {
+          std::snprintf(text, 11, "%04d-%02d-%02d", year, month, day);
+          const auto want = dates::parse({text, 10});
+          INFO(std::string(text, 10));
+          CHECK(cache.parse(text) == want);
+          CHECK(cache.parse(text) == want);
+          accepted += want ? 1 : 0;
+        }
+      }
+    }
+  }
+  CHECK(accepted == 2 * (13 * 365 + 5));  // 13 years, 5 of them leap: 1600, 2000, 2020, 2024, 2400
+  // The day's two bytes after a month the cache holds: only digits are days.
+  for (const char* odd : {"2020-01-0x", "2020-01-x1", "2020-01-1 ", "2020-01- 1", "2020-01-/1", "2020-01-:1", "2020-01-1:",
+                          "2020-01-\x001", "2020-01-1\x00"}) {
+    std::memcpy(text, odd, 10);
+    CHECK(cache.parse("2020-01-15") == dates::parse("2020-01-15"));
+    CHECK_FALSE(cache.parse(text).has_value());
+  }
 }
