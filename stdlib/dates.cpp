@@ -112,11 +112,29 @@ std::optional<std::int32_t> parse(std::string_view text) {
   return start + static_cast<std::int32_t>(before[m - 1] + (m > 2 ? leap : 0) + d - 1);
 }
 
-std::string format(std::int32_t days) {
+void append_iso(std::string& out, std::int32_t days) {
   Civil c = to_civil(days);
+  if (c.year >= 0 && c.year <= 9999) {
+    // "YYYY-MM-DD" by hand: what the snprintf below prints for these years.
+    const auto y = static_cast<unsigned>(c.year);
+    const char buf[10] = {static_cast<char>('0' + y / 1000),      static_cast<char>('0' + y / 100 % 10),
+                          static_cast<char>('0' + y / 10 % 10),   static_cast<char>('0' + y % 10),
+                          '-',
+                          static_cast<char>('0' + c.month / 10),  static_cast<char>('0' + c.month % 10),
+                          '-',
+                          static_cast<char>('0' + c.day / 10),    static_cast<char>('0' + c.day % 10)};
+    out.append(buf, sizeof buf);
+    return;
+  }
   char buf[32];
   std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", c.year, c.month, c.day);
-  return buf;
+  out += buf;
+}
+
+std::string format(std::int32_t days) {
+  std::string out;
+  append_iso(out, days);
+  return out;
 }
 
 int fiscal_year(std::int32_t days) {

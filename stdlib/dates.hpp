@@ -23,6 +23,7 @@ Civil to_civil(std::int32_t days);
 // impossible date such as 2021-02-30.
 std::optional<std::int32_t> parse(std::string_view text);
 std::string format(std::int32_t days);
+void append_iso(std::string& out, std::int32_t days);  // format(), appended to `out`
 
 int fiscal_year(std::int32_t days);
 // Same month and day n years later; 29 February becomes 1 March in a common year.

@@ -137,12 +137,12 @@ namespace {
 // Decimal digits of an unsigned 64-bit value.
 void append_u64(std::string& out, u64 v) {
   char buf[24];
-  int n = 0;
+  int n = 24;
   do {
-    buf[n++] = static_cast<char>('0' + v % 10);
+    buf[--n] = static_cast<char>('0' + v % 10);
     v /= 10;
   } while (v != 0);
-  while (n > 0) out.push_back(buf[--n]);
+  out.append(buf + n, static_cast<std::size_t>(24 - n));
 }
 
 bool terminates(std::int64_t den) {
@@ -153,19 +153,18 @@ bool terminates(std::int64_t den) {
 
 }  // namespace
 
-std::string to_string(Rational a) {
-  std::string out;
+void append_string(std::string& out, Rational a) {
   if (a.num < 0) out.push_back('-');
   u64 n = magnitude(a.num), d = static_cast<u64>(a.den);
   if (a.den == 1) {
     append_u64(out, n);
-    return out;
+    return;
   }
   if (!terminates(a.den)) {
     append_u64(out, n);
     out.push_back('/');
     append_u64(out, d);
-    return out;
+    return;
   }
   // Long division: a denominator of 2^a 5^b ends after max(a, b) <= 63 digits.
   append_u64(out, n / d);
@@ -176,18 +175,22 @@ std::string to_string(Rational a) {
     out.push_back(static_cast<char>('0' + static_cast<int>(r / d)));
     r %= d;
   }
+}
+
+std::string to_string(Rational a) {
+  std::string out;
+  append_string(out, a);
   return out;
 }
 
-std::string to_json(Rational a) {
-  if (a.den == 1) return to_string(a);
+void append_json(std::string& out, Rational a) {
+  if (a.den == 1) return append_string(out, a);
   // Round half away from zero at the sixth decimal place.
   constexpr u64 scale = 1000000;
   unsigned __int128 n = static_cast<unsigned __int128>(magnitude(a.num)) * scale;
   u64 d = static_cast<u64>(a.den);
   unsigned __int128 q = n / d, r = n % d;
   if (2 * r >= d) ++q;
-  std::string out;
   if (a.num < 0 && q != 0) out.push_back('-');
   append_u64(out, static_cast<u64>(q / scale));
   auto frac = static_cast<u64>(q % scale);
@@ -202,6 +205,11 @@ std::string to_json(Rational a) {
     out.push_back('.');
     out.append(digits, static_cast<std::size_t>(len));
   }
+}
+
+std::string to_json(Rational a) {
+  std::string out;
+  append_json(out, a);
   return out;
 }
 

@@ -49,6 +49,9 @@ std::optional<Rational> parse(std::string_view text);
 std::string to_string(Rational a);
 // For JSON: integers exactly, others as a decimal with up to 6 places.
 std::string to_json(Rational a);
+// The same, appended to `out` (no string of their own).
+void append_string(std::string& out, Rational a);
+void append_json(std::string& out, Rational a);
 
 }  // namespace rational
 }  // namespace kijun

@@ -5,6 +5,7 @@
 // is evaluated on --jobs threads (cohort_runner.hpp), its output in input order.
 #include <unistd.h>
 
+#include <algorithm>
 #include <memory>
 
 #include "interpreter/cli/cli.hpp"
@@ -46,6 +47,7 @@ struct Worker {
   Explanation explanation;
   std::string unit;
   std::string unit_label;
+  std::size_t line_room = 1024;
 
   Worker(const Program& p, bool j, bool e, const std::string& sh, Lang l)
       : reader(p.schema), evaluator(p, l), json(j), explain(e), sheet(sh), lang(l),
@@ -66,7 +68,15 @@ struct Worker {
       r.out = json ? explanation_json(explanation, lang) + "\n" : explanation_text(explanation, lang) + "\n";
     } else if (ok) {
       ok = evaluator.evaluate(facts, arena, verdict, r.diags, location);
-      r.out = json ? verdict_json(verdict, lang) + "\n" : verdict_text(verdict, lang, unit, unit_label);
+      if (json) {
+        // One allocation for the line: room for the longest line so far.
+        r.out.reserve(line_room);
+        append_verdict_json(r.out, verdict, lang);
+        r.out += '\n';
+        line_room = std::max(line_room, r.out.size());
+      } else {
+        r.out = verdict_text(verdict, lang, unit, unit_label);
+      }
     }
     r.ok = ok;
   }

@@ -154,7 +154,7 @@ int run_test(const TestOptions& o) {
       // A refused applicant (`expect error`) reached no requirement and no outcome.
       const bool evaluated =
           !r.refused && (r.status == CaseResult::Status::passed || r.status == CaseResult::Status::failed);
-      if (coverage && evaluated) coverage->add(r.verdict.outcome, r.statuses);
+      if (coverage && evaluated) coverage->add(std::string(r.verdict.outcome), r.statuses);
       report.example(c, r, g.ruleset);
       // Diagnostics first, so that stderr and stdout read in order on a terminal.
       flush();

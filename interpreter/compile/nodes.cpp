@@ -46,27 +46,34 @@ int compare_values(const Value& a, const Value& b) {
   }
 }
 
-std::string display(const Program& p, const Value& v) {
+void append_display(std::string& out, const Program& p, const Value& v) {
   switch (v.kind) {
-    case ValueKind::none: return "-";
-    case ValueKind::boolean: return v.b ? "true" : "false";
-    case ValueKind::number: return rational::to_string(v.num);
-    case ValueKind::string: return std::string(v.as_string());
-    case ValueKind::date: return dates::format(v.date);
-    case ValueKind::enumeration: return p.schema.enums[v.aux].members[v.index];
-    case ValueKind::range: return display(p, v.seq.items[0]) + ".." + display(p, v.seq.items[1]);
+    case ValueKind::none: out += '-'; return;
+    case ValueKind::boolean: out += v.b ? "true" : "false"; return;
+    case ValueKind::number: rational::append_string(out, v.num); return;
+    case ValueKind::string: out += v.as_string(); return;
+    case ValueKind::date: dates::append_iso(out, v.date); return;
+    case ValueKind::enumeration: out += p.schema.enums[v.aux].members[v.index]; return;
+    case ValueKind::range:
+      append_display(out, p, v.seq.items[0]);
+      out += "..";
+      append_display(out, p, v.seq.items[1]);
+      return;
     case ValueKind::list:
-    case ValueKind::map: {
-      std::string out;
+    case ValueKind::map:
       for (std::uint32_t i = 0; i < v.seq.size; ++i) {
         if (i) out += ", ";
-        out += display(p, v.seq.items[i]);
+        append_display(out, p, v.seq.items[i]);
       }
-      return out;
-    }
-    case ValueKind::record: return "(record)";
+      return;
+    case ValueKind::record: out += "(record)"; return;
   }
-  return "";
+}
+
+std::string display(const Program& p, const Value& v) {
+  std::string out;
+  append_display(out, p, v);
+  return out;
 }
 
 Value ElementField::eval(Frame& f) const { return field_of(*f.elements[f.elements.size() - 1 - depth], index); }
@@ -200,9 +207,11 @@ Value MakeMap::eval(Frame& f) const {
 }
 
 Value Template::eval(Frame& f) const {
-  std::string s(literals[0]);
+  std::string s;
+  s.reserve(128);
+  s += literals[0];
   for (std::size_t i = 0; i < exprs.size(); ++i) {
-    s += display(f.program, exprs[i]->eval(f));
+    append_display(s, f.program, exprs[i]->eval(f));
     s += literals[i + 1];
   }
   return Value::string(f.arena.copy(s));

@@ -210,6 +210,7 @@ inline constexpr Value no_value{};
 }
 // Text of a value for messages: numbers without unit, dates ISO, enums by name.
 std::string display(const Program& p, const Value& v);
+void append_display(std::string& out, const Program& p, const Value& v);  // display(), appended to `out`
 [[noreturn]] void fail(const Node& at, std::string message, std::string hint = {});
 
 }  // namespace kijun::plan

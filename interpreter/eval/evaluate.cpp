@@ -19,6 +19,12 @@ Evaluator::Evaluator(const Program& program, Lang lang) : program_(program), lan
       for (const auto& fs : records[t].fields)
         if (!checked_[t] && fs.kind == facts::FieldKind::list && checked_[fs.record_id]) checked_[t] = changed = true;
   }
+  walked_.resize(records.size());
+  for (std::size_t t = 0; t < records.size(); ++t)
+    for (std::uint32_t i = 0; i < records[t].fields.size(); ++i) {
+      const auto& fs = records[t].fields[i];
+      if (fs.kind == facts::FieldKind::list && checked_[fs.record_id]) walked_[t].push_back(i);
+    }
 }
 
 namespace {
@@ -31,6 +37,9 @@ std::string text_of(Frame& f, const plan::Text& t, Lang lang) {
 
 std::string num(Rational r) { return rational::to_string(r); }
 
+// "applicant 'EX-1'" in diagnostics; made only for a diagnostic.
+std::string subject_of(const std::string& id) { return id.empty() ? std::string() : "applicant '" + id + "'"; }
+
 // The default messages of bounds the ruleset gives no message for.
 void default_message(const Program& p, const RequirementPlan& r, const CategoryVerdict* c, const Verdict& v,
                      UnmetVerdict& out) {
@@ -38,9 +47,9 @@ void default_message(const Program& p, const RequirementPlan& r, const CategoryV
   if (r.kind == RequirementKind::category_min && c) {
     Rational min = c->min.value_or(Rational{0, 1});
     Rational short_by = rational::sub(min, c->counted).value_or(Rational{0, 1});
-    out.message_ja = c->label + ": " + num(c->counted) + u.label + "（最小" + num(min) + u.label + "、あと" +
+    out.message_ja = std::string(c->label) + ": " + num(c->counted) + u.label + "（最小" + num(min) + u.label + "、あと" +
                      num(short_by) + u.label + "）";
-    out.message_en = c->label + " " + num(c->counted) + " " + u.name + " < minimum " + num(min);
+    out.message_en = std::string(c->label) + " " + num(c->counted) + " " + u.name + " < minimum " + num(min);
   } else {
     Rational short_by = rational::sub(v.required_total, v.total).value_or(Rational{0, 1});
     out.message_ja = "合計 " + num(v.total) + u.label + "（必要" + num(v.required_total) + u.label + "、あと" +
@@ -55,9 +64,13 @@ void append_json_value(std::string& out, const Program& p, const Value& v) {
   switch (v.kind) {
     case ValueKind::none: out += "null"; return;
     case ValueKind::boolean: out += v.b ? "true" : "false"; return;
-    case ValueKind::number: out += rational::to_json(v.num); return;
+    case ValueKind::number: rational::append_json(out, v.num); return;
     case ValueKind::string: append_json_string(out, v.as_string()); return;
-    case ValueKind::date: append_json_string(out, dates::format(v.date)); return;
+    case ValueKind::date:  // ISO dates need no escape
+      out += '"';
+      dates::append_iso(out, v.date);
+      out += '"';
+      return;
     case ValueKind::enumeration: append_json_string(out, p.schema.enums[v.aux].members[v.index]); return;
     case ValueKind::list:
     case ValueKind::range:
@@ -100,7 +113,7 @@ void append_json_value(std::string& out, const Program& p, const Value& v) {
 // its lists: "$.activities[3]: the end is before the start". Lists whose
 // records (and their lists) have no checks are not walked, and the JSON path
 // is rendered only for a failing check.
-bool Evaluator::check_facts(Frame& f, Diagnostics& diags, const std::string& location, const std::string& subject) {
+bool Evaluator::check_facts(Frame& f, Diagnostics& diags, const std::string& location, const std::string& id) {
   if (!checked_[program_.schema.root]) return true;
   bool ok = true;
   std::vector<Step>& trail = trail_;
@@ -120,7 +133,7 @@ bool Evaluator::check_facts(Frame& f, Diagnostics& diags, const std::string& loc
       if (invalid) {
         Diagnostic d;
         d.location = location;
-        d.subject = subject;
+        d.subject = subject_of(id);
         d.json_path = path();
         d.message = message;
         diags.push_back(std::move(d));
@@ -128,8 +141,8 @@ bool Evaluator::check_facts(Frame& f, Diagnostics& diags, const std::string& loc
       }
     }
     const auto& fields = program_.schema.records[type].fields;
-    for (std::uint32_t i = 0; i < fields.size() && i < rec.seq.size; ++i) {
-      if (fields[i].kind != facts::FieldKind::list || !checked_[fields[i].record_id]) continue;
+    for (std::uint32_t i : walked_[type]) {
+      if (i >= rec.seq.size) break;
       const Value& list = rec.seq.items[i];
       trail.push_back({&fields[i].name, 0});
       for (std::uint32_t k = 0; k < list.seq.size; ++k) {
@@ -180,14 +193,13 @@ bool Evaluator::run(Value facts, Arena& arena, Verdict& out, Diagnostics& diags,
     collector = std::make_unique<ExplainCollector>(program_, facts, *explain);
     f.observer = collector.get();
   }
-  out = Verdict();
+  out.clear();
   if (program_.schema.id_field >= 0) {
     const Value& id = facts.seq.items[program_.schema.id_field];
-    if (id.kind == ValueKind::string) out.id = std::string(id.as_string());
+    if (id.kind == ValueKind::string) out.id = id.as_string();
   }
-  std::string subject = out.id.empty() ? std::string() : "applicant '" + out.id + "'";
   try {
-    if (!check_facts(f, diags, location, subject)) return false;
+    if (!check_facts(f, diags, location, out.id)) return false;
     for (std::uint32_t o = 0; o < program_.outcomes.size(); ++o) {
       const OutcomePlan& op = program_.outcomes[o];
       int reporting = -2;  // -2: this outcome does not apply
@@ -205,7 +217,7 @@ bool Evaluator::run(Value facts, Arena& arena, Verdict& out, Diagnostics& diags,
   } catch (const EvalError& e) {
     Diagnostic d;
     d.location = location;
-    d.subject = subject;
+    d.subject = subject_of(out.id);
     d.message = e.message;
     d.hint = e.hint;
     d.notes.push_back({e.span, "while evaluating this rule"});
@@ -230,6 +242,7 @@ int Evaluator::build_verdict(Frame& f, std::uint32_t outcome, int standard, Verd
   const StandardPlan& sp = p.standards[standard];
   out.standard = sp.name;
   if (render_) out.standard_label = sp.label;
+  out.categories.reserve(p.categories.size());
   for (std::uint32_t c = 0; c < p.categories.size(); ++c) {
     CategoryVerdict cv;
     cv.name = p.categories[c].name;
@@ -241,7 +254,7 @@ int Evaluator::build_verdict(Frame& f, std::uint32_t outcome, int standard, Verd
     if (!max.is_none()) cv.max = max.num;
     for (const auto& e : p.exemptions)
       for (auto wc : e.waived_categories) cv.waived = cv.waived || (wc == c && f.force(e.cell).b);
-    out.categories.push_back(std::move(cv));
+    out.categories.push_back(cv);
   }
   out.total = f.force(sp.total_cell).num;
   out.earned_total = f.force(sp.earned_total_cell).num;
@@ -272,9 +285,10 @@ int Evaluator::build_verdict(Frame& f, std::uint32_t outcome, int standard, Verd
     for (const auto& r : *reports) {
       Value v = r.value->eval(f);
       if (!render_) continue;
-      std::string json;
-      append_json_value(json, p, v);
-      out.reports.emplace_back(r.name, std::move(json));
+      // Written into one reused buffer, then copied once at its size.
+      scratch_.clear();
+      append_json_value(scratch_, p, v);
+      out.reports.emplace_back(r.name, scratch_);
     }
   return standard;
 }

@@ -43,7 +43,7 @@ class Evaluator {
   void set_render(bool render) { render_ = render; }
 
  private:
-  bool check_facts(Frame& f, Diagnostics& diags, const std::string& location, const std::string& subject);
+  bool check_facts(Frame& f, Diagnostics& diags, const std::string& location, const std::string& id);
   bool run(Value facts, Arena& arena, Verdict& out, Diagnostics& diags, const std::string& location,
            Explanation* explain, RequirementStatuses* statuses = nullptr);
   void requirement_statuses(Frame& f, RequirementStatuses& out);
@@ -59,6 +59,8 @@ class Evaluator {
     std::uint32_t index;
   };
   std::vector<Step> trail_;  // check_facts' position: list field and index per level
+  std::vector<std::vector<std::uint32_t>> walked_;  // per record type: its list fields whose records are checked
+  std::string scratch_;  // a report's JSON while it is written
 };
 
 // Text of a value as JSON (reports).

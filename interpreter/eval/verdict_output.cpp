@@ -1,25 +1,67 @@
 // The verdict as the contract's JSON object, and as a summary for a terminal.
 #include <fmt/format.h>
 
+#include <cstdint>
+#include <cstring>
+
 #include "interpreter/eval/verdict.hpp"
 
 namespace kijun {
 
-void append_json_string(std::string& out, std::string_view s) {
-  out += '"';
-  for (char ch : s) {
-    auto c = static_cast<unsigned char>(ch);
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        if (c < 0x20) out += fmt::format("\\u{:04x}", c);
-        else out += ch;
+namespace {
+
+// Does any of the 8 bytes of `w` need an escape in a JSON string: '"', '\\'
+// or a control character (< 0x20)? Exact (no false positives or negatives)
+// for the question "any byte", which is all the scan below asks.
+inline bool needs_escape(std::uint64_t w) {
+  constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+  auto has_zero = [&](std::uint64_t x) { return ((x - ones) & ~x & highs) != 0; };
+  const bool control = ((w - ones * 0x20) & ~w & highs) != 0;  // some byte < 0x20
+  return control || has_zero(w ^ (ones * '"')) || has_zero(w ^ (ones * '\\'));
+}
+
+void append_escaped(std::string& out, unsigned char c) {
+  switch (c) {
+    case '"': out += "\\\""; break;
+    case '\\': out += "\\\\"; break;
+    case '\n': out += "\\n"; break;
+    case '\r': out += "\\r"; break;
+    case '\t': out += "\\t"; break;
+    default: {
+      static constexpr char hex[] = "0123456789abcdef";
+      const char u[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+      out.append(u, 6);
     }
   }
+}
+
+}  // namespace
+
+void append_json_string(std::string& out, std::string_view s) {
+  out += '"';
+  const char* p = s.data();
+  const char* const end = p + s.size();
+  // Runs of bytes that need no escape are appended whole; they are found 8
+  // bytes at a time.
+  const char* run = p;
+  while (p < end) {
+    if (end - p >= 8) {
+      std::uint64_t w;
+      std::memcpy(&w, p, 8);
+      if (!needs_escape(w)) {
+        p += 8;
+        continue;
+      }
+    }
+    auto c = static_cast<unsigned char>(*p);
+    if (c == '"' || c == '\\' || c < 0x20) {
+      out.append(run, static_cast<std::size_t>(p - run));
+      append_escaped(out, c);
+      run = p + 1;
+    }
+    ++p;
+  }
+  out.append(run, static_cast<std::size_t>(end - run));
   out += '"';
 }
 
@@ -29,21 +71,31 @@ void append_categories_json(std::string& o, const Verdict& v) {
     const auto& c = v.categories[i];
     if (i) o += ',';
     append_json_string(o, c.name);
-    o += ":{\"earned\":" + rational::to_json(c.earned) + ",\"counted\":" + rational::to_json(c.counted);
-    if (c.min) o += ",\"min\":" + rational::to_json(*c.min);
-    if (c.max) o += ",\"max\":" + rational::to_json(*c.max);
+    o += ":{\"earned\":";
+    rational::append_json(o, c.earned);
+    o += ",\"counted\":";
+    rational::append_json(o, c.counted);
+    if (c.min) {
+      o += ",\"min\":";
+      rational::append_json(o, *c.min);
+    }
+    if (c.max) {
+      o += ",\"max\":";
+      rational::append_json(o, *c.max);
+    }
     if (c.waived) o += ",\"waived\":true";
     o += '}';
   }
   o += '}';
 }
 
-std::string verdict_json(const Verdict& v, Lang lang) {
-  std::string o = "{\"id\":";
+void append_verdict_json(std::string& o, const Verdict& v, Lang lang) {
+  o += "{\"id\":";
   append_json_string(o, v.id);
   o += ",\"outcome\":";
   append_json_string(o, v.outcome);
-  o += ",\"total\":" + rational::to_json(v.total);
+  o += ",\"total\":";
+  rational::append_json(o, v.total);
   o += ',';
   append_categories_json(o, v);
   o += ",\"unmet\":[";
@@ -61,8 +113,10 @@ std::string verdict_json(const Verdict& v, Lang lang) {
   }
   o += "],\"standard\":";
   append_json_string(o, v.standard);
-  o += ",\"earned_total\":" + rational::to_json(v.earned_total);
-  o += ",\"required_total\":" + rational::to_json(v.required_total);
+  o += ",\"earned_total\":";
+  rational::append_json(o, v.earned_total);
+  o += ",\"required_total\":";
+  rational::append_json(o, v.required_total);
   for (const auto& [name, json] : v.reports) {
     o += ',';
     append_json_string(o, name);
@@ -70,6 +124,11 @@ std::string verdict_json(const Verdict& v, Lang lang) {
     o += json;
   }
   o += '}';
+}
+
+std::string verdict_json(const Verdict& v, Lang lang) {
+  std::string o;
+  append_verdict_json(o, v, lang);
   return o;
 }
 
@@ -96,7 +155,7 @@ std::string verdict_text(const Verdict& v, Lang lang, const std::string& unit, c
     o += ja ? "  未達の要件なし\n" : "  every requirement is met\n";
   } else {
     for (const auto& u : v.unmet)
-      o += fmt::format("  ✗ {}{}\n", u.message(lang), u.cites.empty() ? "" : "  [" + u.cites + "]");
+      o += fmt::format("  ✗ {}{}\n", u.message(lang), u.cites.empty() ? "" : "  [" + std::string(u.cites) + "]");
   }
   return o;
 }

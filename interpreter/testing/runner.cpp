@@ -126,7 +126,7 @@ CaseResult Runner::expected_refusal(const Expectation& x, bool evaluated, Diagno
   m.expected = text.empty() ? "an error" : "an error containing \"" + text + "\"";
   if (evaluated) {
     for (auto& d : diags) impl_->diags.push_back(std::move(d));  // warnings of an evaluation that should not be
-    m.got = "outcome " + r.verdict.outcome;
+    m.got = "outcome " + std::string(r.verdict.outcome);
     r.mismatches.push_back(std::move(m));
     r.status = CaseResult::Status::failed;
     return r;

@@ -96,13 +96,13 @@ Runner::Runner(const Program& base, const Program& draft, Lang lang, std::size_t
 
 namespace {
 
-const CategoryVerdict* find(const Verdict& v, const std::string& name) {
+const CategoryVerdict* find(const Verdict& v, std::string_view name) {
   for (const auto& c : v.categories)
     if (c.name == name) return &c;
   return nullptr;
 }
 
-bool has_rule(const Verdict& v, const std::string& rule) {
+bool has_rule(const Verdict& v, std::string_view rule) {
   for (const auto& u : v.unmet)
     if (u.rule == rule) return true;
   return false;
@@ -121,7 +121,7 @@ void Runner::record(bool ok, const Verdict& b, const Verdict& d, const std::stri
     return;
   }
   ++summary_.applicants;
-  ++summary_.matrix[{b.outcome, d.outcome}];
+  ++summary_.matrix[{std::string(b.outcome), std::string(d.outcome)}];
   for (auto& cd : summary_.categories) {
     const CategoryVerdict* x = find(b, cd.name);
     const CategoryVerdict* y = find(d, cd.name);
@@ -143,9 +143,9 @@ void Runner::record(bool ok, const Verdict& b, const Verdict& d, const std::stri
   ch.base_total = b.total;
   ch.draft_total = d.total;
   for (const auto& u : d.unmet)
-    if (!has_rule(b, u.rule)) ch.newly_unmet.push_back(u.rule);
+    if (!has_rule(b, u.rule)) ch.newly_unmet.emplace_back(u.rule);
   for (const auto& u : b.unmet)
-    if (!has_rule(d, u.rule)) ch.newly_met.push_back(u.rule);
+    if (!has_rule(d, u.rule)) ch.newly_met.emplace_back(u.rule);
   for (const auto& r : ch.newly_unmet) ++summary_.deciding_rules[r];
   for (const auto& r : ch.newly_met) ++summary_.deciding_rules[r];
   if (on_change) on_change(ch);

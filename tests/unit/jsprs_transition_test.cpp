@@ -57,7 +57,7 @@ Verdict run(const Spec& s) {
 
 std::vector<std::string> unmet(const Verdict& v) {
   std::vector<std::string> r;
-  for (const auto& u : v.unmet) r.push_back(u.rule);
+  for (const auto& u : v.unmet) r.emplace_back(u.rule);
   return r;
 }
 
