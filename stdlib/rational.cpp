@@ -3,6 +3,7 @@
 #include "stdlib/rational.hpp"
 
 #include <cstdint>
+#include <cstring>
 #include <limits>
 #include <numeric>
 
@@ -64,7 +65,7 @@ std::optional<Rational> add_general(Rational a, Rational b) { return add_impl(a,
 
 std::optional<Rational> sub_general(Rational a, Rational b) { return add_impl(a, -b.num, b.den); }
 
-std::optional<Rational> mul(Rational a, Rational b) {
+std::optional<Rational> mul_general(Rational a, Rational b) {
   if (a.num == 0 || b.num == 0) return Rational{0, 1};
   // Cross-reduce first: a.num with b.den and b.num with a.den.
   std::int64_t g1 = gcd64(a.num, b.den), g2 = gcd64(b.num, a.den);
@@ -95,18 +96,6 @@ int compare(Rational a, Rational b) {
   return l < r ? -1 : (l > r ? 1 : 0);
 }
 
-Rational floor(Rational a) {
-  std::int64_t q = a.num / a.den;
-  if (a.num % a.den != 0 && a.num < 0) --q;
-  return Rational{q, 1};
-}
-
-Rational ceil(Rational a) {
-  std::int64_t q = a.num / a.den;
-  if (a.num % a.den != 0 && a.num > 0) ++q;
-  return Rational{q, 1};
-}
-
 std::optional<Rational> parse(std::string_view text) {
   std::size_t dot = text.find('.');
   std::string_view whole = text.substr(0, dot);
@@ -135,6 +124,17 @@ std::optional<Rational> parse(std::string_view text) {
 namespace {
 
 // Decimal digits of an unsigned 64-bit value.
+char* write_u64(char* out, u64 v) {
+  char buf[24];
+  int n = 24;
+  do {
+    buf[--n] = static_cast<char>('0' + v % 10);
+    v /= 10;
+  } while (v != 0);
+  std::memcpy(out, buf + n, static_cast<std::size_t>(24 - n));
+  return out + (24 - n);
+}
+
 void append_u64(std::string& out, u64 v) {
   char buf[24];
   int n = 24;
@@ -183,16 +183,17 @@ std::string to_string(Rational a) {
   return out;
 }
 
-void append_json(std::string& out, Rational a) {
-  if (a.den == 1) return append_string(out, a);
+char* write_json(char* out, Rational a) {
+  if (a.num < 0 && a.den == 1) *out++ = '-';
+  if (a.den == 1) return write_u64(out, magnitude(a.num));
   // Round half away from zero at the sixth decimal place.
   constexpr u64 scale = 1000000;
   unsigned __int128 n = static_cast<unsigned __int128>(magnitude(a.num)) * scale;
   u64 d = static_cast<u64>(a.den);
   unsigned __int128 q = n / d, r = n % d;
   if (2 * r >= d) ++q;
-  if (a.num < 0 && q != 0) out.push_back('-');
-  append_u64(out, static_cast<u64>(q / scale));
+  if (a.num < 0 && q != 0) *out++ = '-';
+  out = write_u64(out, static_cast<u64>(q / scale));
   auto frac = static_cast<u64>(q % scale);
   if (frac != 0) {
     char digits[7];
@@ -202,9 +203,16 @@ void append_json(std::string& out, Rational a) {
     }
     int len = 6;
     while (digits[len - 1] == '0') --len;
-    out.push_back('.');
-    out.append(digits, static_cast<std::size_t>(len));
+    *out++ = '.';
+    std::memcpy(out, digits, static_cast<std::size_t>(len));
+    out += len;
   }
+  return out;
+}
+
+void append_json(std::string& out, Rational a) {
+  char buf[json_room];
+  out.append(buf, static_cast<std::size_t>(write_json(buf, a) - buf));
 }
 
 std::string to_json(Rational a) {

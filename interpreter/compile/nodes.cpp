@@ -218,9 +218,12 @@ Value Template::eval(Frame& f) const {
 }
 
 Value CallBuiltin::eval(Frame& f) const {
-  Value args_buf[4];
-  for (std::size_t i = 0; i < args.size(); ++i) args_buf[i] = args[i]->eval(f);
-  return fn(f, args_buf, args.size(), *this);
+  union Args {  // only the arguments there are are written
+    Value v[4];
+    Args() {}
+  } a;
+  for (std::size_t i = 0; i < args.size(); ++i) new (&a.v[i]) Value(args[i]->eval(f));
+  return fn(f, a.v, args.size(), *this);
 }
 
 }  // namespace kijun::plan

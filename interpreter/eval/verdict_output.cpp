@@ -65,65 +65,108 @@ void append_json_string(std::string& out, std::string_view s) {
   out += '"';
 }
 
-void append_categories_json(std::string& o, const Verdict& v) {
-  o += "\"categories\":{";
+namespace {
+
+// The fixed parts of the verdict (keys, numbers) gathered on the stack and
+// appended to the string in one go, rather than a call per piece.
+struct Pieces {
+  explicit Pieces(std::string& o) : out(o) {}
+  std::string& out;
+  char buf[512];
+  std::size_t n = 0;
+  template <std::size_t N>
+  void add(const char (&s)[N]) {
+    room(N);
+    std::memcpy(buf + n, s, N - 1);
+    n += N - 1;
+  }
+  void add(Rational r) {
+    room(rational::json_room);
+    n = static_cast<std::size_t>(rational::write_json(buf + n, r) - buf);
+  }
+  void string(std::string_view s) {  // escaped, through the string itself
+    flush();
+    append_json_string(out, s);
+  }
+  void room(std::size_t k) {
+    if (n + k > sizeof buf) flush();
+  }
+  void flush() {
+    out.append(buf, n);
+    n = 0;
+  }
+};
+
+void categories(Pieces& o, const Verdict& v) {
+  o.add("\"categories\":{");
   for (std::size_t i = 0; i < v.categories.size(); ++i) {
     const auto& c = v.categories[i];
-    if (i) o += ',';
-    append_json_string(o, c.name);
-    o += ":{\"earned\":";
-    rational::append_json(o, c.earned);
-    o += ",\"counted\":";
-    rational::append_json(o, c.counted);
+    if (i) o.add(",");
+    o.string(c.name);
+    o.add(":{\"earned\":");
+    o.add(c.earned);
+    o.add(",\"counted\":");
+    o.add(c.counted);
     if (c.min) {
-      o += ",\"min\":";
-      rational::append_json(o, *c.min);
+      o.add(",\"min\":");
+      o.add(*c.min);
     }
     if (c.max) {
-      o += ",\"max\":";
-      rational::append_json(o, *c.max);
+      o.add(",\"max\":");
+      o.add(*c.max);
     }
-    if (c.waived) o += ",\"waived\":true";
-    o += '}';
+    if (c.waived) o.add(",\"waived\":true");
+    o.add("}");
   }
-  o += '}';
+  o.add("}");
 }
 
-void append_verdict_json(std::string& o, const Verdict& v, Lang lang) {
-  o += "{\"id\":";
-  append_json_string(o, v.id);
-  o += ",\"outcome\":";
-  append_json_string(o, v.outcome);
-  o += ",\"total\":";
-  rational::append_json(o, v.total);
-  o += ',';
-  append_categories_json(o, v);
-  o += ",\"unmet\":[";
+}  // namespace
+
+void append_categories_json(std::string& out, const Verdict& v) {
+  Pieces o(out);
+  categories(o, v);
+  o.flush();
+}
+
+void append_verdict_json(std::string& out, const Verdict& v, Lang lang) {
+  Pieces o(out);
+  o.add("{\"id\":");
+  o.string(v.id);
+  o.add(",\"outcome\":");
+  o.string(v.outcome);
+  o.add(",\"total\":");
+  o.add(v.total);
+  o.add(",");
+  categories(o, v);
+  o.add(",\"unmet\":[");
   for (std::size_t i = 0; i < v.unmet.size(); ++i) {
-    if (i) o += ',';
-    o += "{\"rule\":";
-    append_json_string(o, v.unmet[i].rule);
-    o += ",\"message\":";
-    append_json_string(o, v.unmet[i].message(lang));
+    if (i) o.add(",");
+    o.add("{\"rule\":");
+    o.string(v.unmet[i].rule);
+    o.add(",\"message\":");
+    o.string(v.unmet[i].message(lang));
     if (!v.unmet[i].cites.empty()) {
-      o += ",\"cites\":";
-      append_json_string(o, v.unmet[i].cites);
+      o.add(",\"cites\":");
+      o.string(v.unmet[i].cites);
     }
-    o += '}';
+    o.add("}");
   }
-  o += "],\"standard\":";
-  append_json_string(o, v.standard);
-  o += ",\"earned_total\":";
-  rational::append_json(o, v.earned_total);
-  o += ",\"required_total\":";
-  rational::append_json(o, v.required_total);
+  o.add("],\"standard\":");
+  o.string(v.standard);
+  o.add(",\"earned_total\":");
+  o.add(v.earned_total);
+  o.add(",\"required_total\":");
+  o.add(v.required_total);
   for (const auto& [name, json] : v.reports) {
-    o += ',';
-    append_json_string(o, name);
-    o += ':';
-    o += json;
+    o.add(",");
+    o.string(name);
+    o.add(":");
+    o.flush();
+    out += json;
   }
-  o += '}';
+  o.add("}");
+  o.flush();
 }
 
 std::string verdict_json(const Verdict& v, Lang lang) {

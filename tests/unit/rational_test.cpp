@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <limits>
+#include <vector>
 
 #include "stdlib/rational.hpp"
 
@@ -107,4 +108,22 @@ TEST_CASE("to_string and to_json", "[rational]") {
   // Round trips through parse for every terminating decimal.
   for (auto r : {R(1, 2), R(5, 4), R(123, 1000), R(1, 1024)})
     CHECK(same(rational::parse(rational::to_string(r)), r));
+}
+
+TEST_CASE("mul's fast paths give the general path's result, overflow included", "[rational]") {
+  const std::int64_t big = INT64_MAX, near = INT64_MAX / 2 + 1;
+  const std::vector<std::int64_t> nums = {0, 1, -1, 2, -2, 3, 7, 10, -10, 59, 60, 61, 90, 120, -120, 3600,
+                                          near, -near, big, -big, big / 60 * 60, -(big / 60 * 60)};
+  const std::vector<std::int64_t> dens = {1, 2, 3, 10, 60, 1000000};
+  for (auto an : nums)
+    for (auto ad : dens)
+      for (auto bn : nums)
+        for (auto bd : dens) {
+          auto a = rational::make(an, ad), b = rational::make(bn, bd);
+          if (!a || !b) continue;
+          auto fast = rational::mul(*a, *b), general = rational::mul_general(*a, *b);
+          INFO(a->num << "/" << a->den << " * " << b->num << "/" << b->den);
+          REQUIRE(fast.has_value() == general.has_value());
+          if (fast) REQUIRE(rational::equal(*fast, *general));
+        }
 }
