@@ -137,12 +137,7 @@ char* write_u64(char* out, u64 v) {
 
 void append_u64(std::string& out, u64 v) {
   char buf[24];
-  int n = 24;
-  do {
-    buf[--n] = static_cast<char>('0' + v % 10);
-    v /= 10;
-  } while (v != 0);
-  out.append(buf + n, static_cast<std::size_t>(24 - n));
+  out.append(buf, static_cast<std::size_t>(write_u64(buf, v) - buf));
 }
 
 bool terminates(std::int64_t den) {

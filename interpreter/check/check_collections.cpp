@@ -5,13 +5,6 @@
 
 namespace kijun::check {
 
-namespace {
-template <typename N>
-std::unique_ptr<N> make(Span span) {
-  return make_node<N>(span);
-}
-}  // namespace
-
 // `kind == paper` among the top-level conjuncts narrows records to a variant,
 // so that the variant's own fields may be used.
 int Checker::narrowed_variant(const ast::Expr& p, const Type& elem) const {
@@ -46,7 +39,7 @@ Checked Checker::where(const ast::Where& w, const ast::Expr& e, const Scope& s) 
   if (v >= 0) elem.variant = v;
   Scope inner = s;
   inner.elements.push_back(elem);
-  auto n = make<plan::Filter>(e.span);
+  auto n = make_node<plan::Filter>(e.span);
   n->list = std::move(l.node);
   n->predicate = plan::fuse_record_condition(boolean(*w.predicate, inner));
   n->fused = dynamic_cast<const plan::RecordTest*>(n->predicate.get());
@@ -54,7 +47,7 @@ Checked Checker::where(const ast::Where& w, const ast::Expr& e, const Scope& s) 
 }
 
 Checked Checker::case_of(const ast::Case& c, const ast::Expr& e, const Scope& s, const Type* hint) {
-  auto n = make<plan::CaseOf>(e.span);
+  auto n = make_node<plan::CaseOf>(e.span);
   Checked subject = value(*c.subject, s);
   Type subject_hint = subject.type.with_optional(false);
   std::optional<Type> result;
@@ -83,7 +76,7 @@ Checked Checker::case_of(const ast::Case& c, const ast::Expr& e, const Scope& s,
 
 Checked Checker::collection(const std::vector<ast::ExprPtr>& items, const ast::Expr& e, const Scope& s,
                             const Type* hint, bool set) {
-  auto n = make<plan::MakeList>(e.span);
+  auto n = make_node<plan::MakeList>(e.span);
   std::optional<Type> elem;
   const Type* item_hint = hint && hint->kind == TypeKind::list ? hint->elem.get() : nullptr;
   for (const auto& it : items) {

@@ -7,10 +7,6 @@
 namespace kijun::check {
 
 namespace {
-template <typename N>
-std::unique_ptr<N> make(Span span) {
-  return make_node<N>(span);
-}
 Checked constant(Value v, Type t, Span span) { return {std::move(t), const_node(v, span), {}}; }
 }  // namespace
 
@@ -45,7 +41,7 @@ Checked Checker::expr(const ast::Expr& e, const Scope& s, const Type* hint) {
             error(e.span, "'it' is only meaningful inside `where`", "it stands for the item being tested");
             return bad();
           }
-          auto n = make<plan::Element>(e.span);
+          auto n = make_node<plan::Element>(e.span);
           return {s.elements.back(), std::move(n), {}};
         } else if constexpr (std::is_same_v<K, ast::Member>) {
           return member(k, e, s);
@@ -53,7 +49,7 @@ Checked Checker::expr(const ast::Expr& e, const Scope& s, const Type* hint) {
           return call(k, e, s);
         } else if constexpr (std::is_same_v<K, ast::Unary>) {
           if (k.op == ast::UnaryOp::not_) {
-            auto n = make<plan::Not>(e.span);
+            auto n = make_node<plan::Not>(e.span);
             n->operand = boolean(*k.operand, s);
             return {Type::boolean(), std::move(n), {}};
           }
@@ -62,7 +58,7 @@ Checked Checker::expr(const ast::Expr& e, const Scope& s, const Type* hint) {
             error(k.operand->span, "'-' expects a number, got " + type_name(v.type));
             return bad();
           }
-          auto n = make<plan::Negate>(e.span);
+          auto n = make_node<plan::Negate>(e.span);
           n->operand = std::move(v.node);
           return {v.type, std::move(n), {}};
         } else if constexpr (std::is_same_v<K, ast::Binary>) {
@@ -86,14 +82,14 @@ Checked Checker::expr(const ast::Expr& e, const Scope& s, const Type* hint) {
                   "declare one, e.g.: convert 10 " + unit_name(v.type.unit) + " = 1 " + unit_name(to));
             return bad();
           }
-          auto n = make<plan::Convert>(e.span);
+          auto n = make_node<plan::Convert>(e.span);
           n->operand = std::move(v.node);
           n->factor = *f;
           return {Type::number(to), std::move(n), {}};
         } else if constexpr (std::is_same_v<K, ast::Where>) {
           return where(k, e, s);
         } else if constexpr (std::is_same_v<K, ast::If>) {
-          auto n = make<plan::IfElse>(e.span);
+          auto n = make_node<plan::IfElse>(e.span);
           n->cond = boolean(*k.cond, s);
           Checked a = value(*k.then_branch, s, hint);
           Checked b = value(*k.else_branch, s, a.type.is_error() ? hint : &a.type);
@@ -112,7 +108,7 @@ Checked Checker::expr(const ast::Expr& e, const Scope& s, const Type* hint) {
         } else if constexpr (std::is_same_v<K, ast::ListLit>) {
           return collection(k.items, e, s, hint, false);
         } else if constexpr (std::is_same_v<K, ast::RecordLit>) {
-          auto n = make<plan::MakeMap>(e.span);
+          auto n = make_node<plan::MakeMap>(e.span);
           for (const auto& [key, val] : k.fields) {
             for (auto prev : n->keys)
               if (prev == key.text) error(key.span, "'" + key.text + "' appears twice");
@@ -188,7 +184,7 @@ plan::Text Checker::text(const ast::Text& t, const Scope& s) {
 }
 
 Checked Checker::string_lit(const ast::StringLit& lit, const ast::Expr& e, const Scope& s) {
-  auto n = make<plan::Template>(e.span);
+  auto n = make_node<plan::Template>(e.span);
   std::string pending;
   for (const auto& part : lit.parts) {
     if (auto* str = std::get_if<std::string>(&part)) {

@@ -6,10 +6,6 @@
 namespace kijun::check {
 
 namespace {
-template <typename N>
-std::unique_ptr<N> make(Span span) {
-  return make_node<N>(span);
-}
 Checked meta(Meta m) { return {Type::error(), make_node<plan::Const>(Span{}), m}; }
 }  // namespace
 
@@ -52,7 +48,7 @@ Checked Checker::name(const ast::NameRef& n, const ast::Expr& e, const Scope& s,
   if (hint && (hint->kind == TypeKind::enumeration ||
                (hint->kind == TypeKind::list && hint->elem->kind == TypeKind::enumeration))) {
     if (auto m = enum_member(n.name, hint)) {
-      auto c = make<plan::Const>(e.span);
+      auto c = make_node<plan::Const>(e.span);
       c->value = Value::enumeration(m->first, m->second);
       return {Type::enumeration(m->first), std::move(c), {}};
     }
@@ -70,7 +66,7 @@ Checked Checker::name(const ast::NameRef& n, const ast::Expr& e, const Scope& s,
         other_variant = f.variant;
         continue;
       }
-      auto node = make<plan::ElementField>(e.span);
+      auto node = make_node<plan::ElementField>(e.span);
       node->depth = static_cast<std::uint32_t>(d);
       node->index = i;
       return {field_type(f), std::move(node), {}};
@@ -81,7 +77,7 @@ Checked Checker::name(const ast::NameRef& n, const ast::Expr& e, const Scope& s,
       return bad();
     }
     if (t.earned_unit >= 0 && n.name == "earned") {
-      auto node = make<plan::ElementField>(e.span);
+      auto node = make_node<plan::ElementField>(e.span);
       node->depth = static_cast<std::uint32_t>(d);
       node->index = static_cast<std::uint32_t>(rec.fields.size());
       return {Type::number(static_cast<std::uint32_t>(t.earned_unit)), std::move(node), {}};
@@ -110,7 +106,7 @@ Checked Checker::name(const ast::NameRef& n, const ast::Expr& e, const Scope& s,
   const auto& root = prog_->schema.records[prog_->schema.root];
   for (std::uint32_t i = 0; i < root.fields.size(); ++i)
     if (root.fields[i].name == n.name) {
-      auto node = make<plan::FactField>(e.span);
+      auto node = make_node<plan::FactField>(e.span);
       node->index = i;
       return {field_type(root.fields[i]), std::move(node), {}};
     }
@@ -125,7 +121,7 @@ Checked Checker::name(const ast::NameRef& n, const ast::Expr& e, const Scope& s,
     return meta({Meta::standard, it->second, 0, -1});
   // 6. An enumeration value whose name is unambiguous.
   if (auto m = enum_member(n.name, nullptr)) {
-    auto c = make<plan::Const>(e.span);
+    auto c = make_node<plan::Const>(e.span);
     c->value = Value::enumeration(m->first, m->second);
     return {Type::enumeration(m->first), std::move(c), {}};
   }
@@ -167,12 +163,12 @@ Checked Checker::record_field(plan::NodePtr object, const Type& t, const ast::Id
     }
     Type ft = earned ? Type::number(static_cast<std::uint32_t>(t.earned_unit)) : field_type(rec.fields[i]);
     if (project) {
-      auto n = make<plan::Project>(span);
+      auto n = make_node<plan::Project>(span);
       n->list = std::move(object);
       n->index = i;
       return {Type::list(ft), std::move(n), {}};
     }
-    auto n = make<plan::RecordField>(span);
+    auto n = make_node<plan::RecordField>(span);
     n->object = std::move(object);
     n->index = i;
     return {ft, std::move(n), {}};
@@ -200,7 +196,7 @@ Checked Checker::member(const ast::Member& m, const ast::Expr& e, const Scope& s
       if (f == "earned") return {credit_type(), cell_ref(cat.cell, e.span), {}};
       if (f == "parts") {
         for (std::uint32_t p = 0; p < cat.parts.size(); ++p) depend(cat.parts[p].total_cell);
-        auto n = make<plan::PartsMap>(e.span);
+        auto n = make_node<plan::PartsMap>(e.span);
         n->category = c;
         return {Type::make(TypeKind::map), std::move(n), {}};
       }
@@ -263,7 +259,7 @@ Checked Checker::member(const ast::Member& m, const ast::Expr& e, const Scope& s
       for (std::uint32_t r = 0; r < t.rows.size(); ++r) {
         if (t.rows[r].name != f) continue;
         depend(t.column_cell);
-        auto n = make<plan::TableCell>(e.span);
+        auto n = make_node<plan::TableCell>(e.span);
         n->table = obj.meta.a;
         n->row = r;
         Type ty = Type::number(t.rows[r].unit);
@@ -316,7 +312,7 @@ Checked Checker::call(const ast::Call& c, const ast::Expr& e, const Scope& s) {
           b->signature);
     return bad();
   }
-  auto node = make<plan::CallBuiltin>(e.span);
+  auto node = make_node<plan::CallBuiltin>(e.span);
   node->fn = b->fn;
   std::vector<Type> types;
   bool any_error = false;

@@ -4,19 +4,12 @@
 
 namespace kijun::check {
 
-namespace {
-template <typename N>
-std::unique_ptr<N> make(Span span) {
-  return make_node<N>(span);
-}
-}  // namespace
-
 Checked Checker::binary(const ast::Binary& b, const ast::Expr& e, const Scope& s) {
   using Op = ast::BinaryOp;
   switch (b.op) {
     case Op::and_:
     case Op::or_: {
-      auto n = make<plan::Logic>(e.span);
+      auto n = make_node<plan::Logic>(e.span);
       n->is_and = b.op == Op::and_;
       n->lhs = boolean(*b.lhs, s);
       n->rhs = boolean(*b.rhs, s);
@@ -36,7 +29,7 @@ Checked Checker::binary(const ast::Binary& b, const ast::Expr& e, const Scope& s
                           type_name(hi.type));
         return bad();
       }
-      auto n = make<plan::MakeRange>(e.span);
+      auto n = make_node<plan::MakeRange>(e.span);
       n->lo = std::move(lo.node);
       n->hi = std::move(hi.node);
       return {Type::range(lo.type.with_optional(false)), std::move(n), {}};
@@ -84,7 +77,7 @@ Checked Checker::arithmetic(const ast::Binary& b, const ast::Expr& e, const Scop
     }
     unit = ru == lu ? 0 : lu;
   }
-  auto n = make<plan::ArithOp>(e.span);
+  auto n = make_node<plan::ArithOp>(e.span);
   n->op = b.op == Op::add ? plan::Arith::add : b.op == Op::sub ? plan::Arith::sub : b.op == Op::mul ? plan::Arith::mul : plan::Arith::div;
   n->lhs = std::move(l.node);
   n->rhs = std::move(r.node);
@@ -106,7 +99,7 @@ Checked Checker::comparison(const ast::Binary& b, const ast::Expr& e, const Scop
       error(e.span, "cannot look for " + type_name(l.type) + " in " + type_name(r.type));
       return bad();
     }
-    auto n = make<plan::Member>(e.span);
+    auto n = make_node<plan::Member>(e.span);
     n->item = std::move(l.node);
     n->collection = std::move(r.node);
     n->negate = b.op == Op::not_in;
@@ -129,7 +122,7 @@ Checked Checker::comparison(const ast::Binary& b, const ast::Expr& e, const Scop
     error(e.span, "cannot compare " + type_name(l.type) + " with " + type_name(r.type), hint_text);
     return bad();
   }
-  auto n = make<plan::Compare>(e.span);
+  auto n = make_node<plan::Compare>(e.span);
   switch (b.op) {
     case Op::eq: n->op = plan::Cmp::eq; break;
     case Op::ne: n->op = plan::Cmp::ne; break;
