@@ -54,7 +54,9 @@ bool requirement_waived(Frame& f, const std::string& name) {
   const bool push = part.reads_element || f.observer;
   // The plain case (`counts when …` all fused and reading only fields,
   // `earns` a constant, nothing observing, the records not kept): the same
-  // loop with nothing but the tests and the sum.
+  // loop with nothing but the tests and the sum. The checker clears
+  // reads_element only when every clause is fused and `earns` is constant
+  // (check_rules.cpp), so `!push` is what makes the loop below safe.
   const bool plain = !push && !counted && !keys;
   for (std::uint32_t i = 0; plain && i < n; ++i) {
     const Value& rec = list.seq.items[i];
